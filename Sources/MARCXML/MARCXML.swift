@@ -1,0 +1,1 @@
+// The MARCXML module: see Docs/.

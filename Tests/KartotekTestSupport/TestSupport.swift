@@ -1,0 +1,4 @@
+import MARC
+
+/// Shared helpers for Kartotek tests.
+public enum TestSupport {}
