@@ -36,3 +36,14 @@ package func decodeDanMARC2(_ bytes: UnsafeRawBufferPointer) -> (string: String,
 package func encodeDanMARC2(_ string: String) -> [UInt8] {
     string.unicodeScalars.map { $0.value < 256 ? UInt8($0.value) : UInt8(ascii: "?") }
 }
+
+/// True when the bytes are valid UTF-8, contain at least one multi-byte sequence and no ESC (0x1B): how a
+/// UTF-8 record that claims MARC-8 looks.
+package func looksLikeUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    var multibyte = false
+    for b in bytes {
+        if b == 0x1B { return false }
+        if b >= 0x80 { multibyte = true }
+    }
+    return multibyte && firstInvalidUTF8Offset(bytes) == nil
+}
