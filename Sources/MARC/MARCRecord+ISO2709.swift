@@ -27,6 +27,9 @@ extension MARCRecord {
         var data: [UInt8] = []
         directory.reserveCapacity(fields.count * 12)
         for field in fields {
+            guard field.tag.isWellFormed else {
+                throw MARCError(.field, "tag \(field.tag) is not three printable ASCII characters; ISO 2709 cannot carry it")
+            }
             let start = data.count
             switch field.content {
             case .control(let value):

@@ -137,7 +137,12 @@ public struct MARCJSONReader {
 
     /// Reads from bytes.
     public init(bytes: [UInt8], options: ReadOptions = ReadOptions()) {
-        storage = ByteStorage(copying: bytes)
+        self.init(storage: ByteStorage(copying: bytes), options: options)
+    }
+
+    /// Reads from shared storage.
+    public init(storage: ByteStorage, options: ReadOptions = ReadOptions()) {
+        self.storage = storage
         self.options = options
     }
 
