@@ -83,7 +83,7 @@ package struct ISO2709Parser {
         guard available >= 24 else {
             throw error(.framing, "truncated record: \(available) bytes left, a leader needs 24", at: start)
         }
-        guard let length = parseDigits(buffer[start..<(start + 5)]) else {
+        guard let length = digits(start..<(start + 5)) else {
             throw error(.leader, "record length (leader/00-04) is not five digits: \(quoted(start..<(start + 5)))", at: start)
         }
         guard length >= 26 else { throw error(.leader, "record length \(length) is shorter than a leader and terminator", at: start) }
@@ -94,7 +94,7 @@ package struct ISO2709Parser {
         guard buffer[recordEnd - 1] == Self.recordTerminator else {
             throw error(.framing, "record length \(length) does not end at a record terminator (0x1D)", at: recordEnd - 1)
         }
-        guard let base = parseDigits(buffer[(start + 12)..<(start + 17)]) else {
+        guard let base = digits((start + 12)..<(start + 17)) else {
             throw error(.leader, "base address (leader/12-16) is not five digits: \(quoted((start + 12)..<(start + 17)))", at: start + 12)
         }
         guard base > 24, base <= length - 1 else {
@@ -117,8 +117,8 @@ package struct ISO2709Parser {
             guard tag.isWellFormed else {
                 throw error(.directory, "directory entry \(entryNumber) has a tag that is not printable ASCII: \(quoted(e..<(e + 3)))", at: e)
             }
-            guard let fieldLength = parseDigits(buffer[(e + 3)..<(e + 3 + map.lengthDigits)]),
-                let fieldStart = parseDigits(buffer[(e + 3 + map.lengthDigits)..<(e + 3 + map.lengthDigits + map.startDigits)])
+            guard let fieldLength = digits((e + 3)..<(e + 3 + map.lengthDigits)),
+                let fieldStart = digits((e + 3 + map.lengthDigits)..<(e + 3 + map.lengthDigits + map.startDigits))
             else {
                 throw error(.directory, "directory entry \(entryNumber) (tag \(tag)) has a length or start that is not digits", at: e)
             }
@@ -179,13 +179,13 @@ package struct ISO2709Parser {
             report(.framing, "no record terminator (0x1D) before the end of input", at: recordEnd, .repaired)
             repaired = true
         }
-        if let declared = parseDigits(buffer[start..<(start + 5)]), declared != recordEnd - start {
+        if let declared = digits(start..<(start + 5)), declared != recordEnd - start {
             report(.leader, "leader says \(declared) bytes, record terminator found after \(recordEnd - start)", at: start, .repaired)
             repaired = true
         }
         // Base address: the leader's if it points just past a 0x1E, else the first 0x1E after the leader.
         var base: Int
-        if let b = parseDigits(buffer[(start + 12)..<(start + 17)]), b > 24, start + b <= dataEnd,
+        if let b = digits((start + 12)..<(start + 17)), b > 24, start + b <= dataEnd,
             buffer[start + b - 1] == Self.fieldTerminator
         {
             base = b
@@ -204,15 +204,9 @@ package struct ISO2709Parser {
             report(.directory, "directory length \(directoryLength) is not a multiple of \(map.entrySize); trailing bytes ignored", at: start + 24, .repaired)
             repaired = true
         }
-        // The fields in terminator order, for entries whose numbers are unusable.
+        // The fields in terminator order, for entries whose numbers are unusable (computed only when needed).
         let dataStart = start + base
-        var segments: [Range<Int>] = []
-        var s = dataStart
-        while s < dataEnd {
-            let t = findByte(Self.fieldTerminator, from: s, before: dataEnd) ?? dataEnd
-            segments.append(s..<t)
-            s = t + 1
-        }
+        var segmentCache: [Range<Int>]?
         let firstField = fields.count
         var e = start + 24
         var entryNumber = 0
@@ -226,8 +220,8 @@ package struct ISO2709Parser {
                 report(.directory, "directory entry \(entryNumber + 1) has a tag that is not printable ASCII (\(quoted(e..<(e + 3)))); kept", at: e, .repaired)
                 repaired = true
             }
-            let length = parseDigits(buffer[(e + 3)..<(e + 3 + map.lengthDigits)])
-            let offset = parseDigits(buffer[(e + 3 + map.lengthDigits)..<(e + 3 + map.lengthDigits + map.startDigits)])
+            let length = digits((e + 3)..<(e + 3 + map.lengthDigits))
+            let offset = digits((e + 3 + map.lengthDigits)..<(e + 3 + map.lengthDigits + map.startDigits))
             if let length, let offset, length >= 1, dataStart + offset + length <= dataEnd {
                 let a = dataStart + offset
                 let atBoundary = a == dataStart || buffer[a - 1] == Self.fieldTerminator
@@ -236,15 +230,18 @@ package struct ISO2709Parser {
                     continue
                 }
                 // Wrong length: use the field up to its own terminator when it starts where a field starts.
-                if atBoundary, let seg = segments.first(where: { $0.lowerBound == a }) {
+                if atBoundary, let t = findByte(Self.fieldTerminator, from: a, before: dataEnd) {
+                    let seg = a..<t
                     fields.append(.init(tag: tag, start: UInt32(a - start), length: UInt32(seg.count)))
                     report(.directory, "field \(tag): directory length \(length) does not match its terminator; used the terminator", at: e, .repaired)
                     repaired = true
                     continue
                 }
             }
-            if entryNumber < segments.count {
-                let seg = segments[entryNumber]
+            if segmentCache == nil { segmentCache = fieldSegments(from: dataStart, to: dataEnd) }
+            let recovered = segmentCache ?? []
+            if entryNumber < recovered.count {
+                let seg = recovered[entryNumber]
                 fields.append(.init(tag: tag, start: UInt32(seg.lowerBound - start), length: UInt32(seg.count)))
                 report(.directory, "field \(tag): unusable directory entry \(entryNumber + 1); recovered from the field terminators' order", at: e, .repaired)
                 repaired = true
@@ -261,6 +258,30 @@ package struct ISO2709Parser {
     }
 
     // MARK: Helpers
+
+    /// The ranges between field terminators in `from..<to`.
+    private func fieldSegments(from: Int, to: Int) -> [Range<Int>] {
+        var list: [Range<Int>] = []
+        var s = from
+        while s < to {
+            let t = findByte(Self.fieldTerminator, from: s, before: to) ?? to
+            list.append(s..<t)
+            s = t + 1
+        }
+        return list
+    }
+
+    /// ASCII digits in `range` of the buffer as a number; `nil` on any non-digit.
+    @inline(__always)
+    private func digits(_ range: Range<Int>) -> Int? {
+        var v = 0
+        for i in range {
+            let d = buffer[i] &- 0x30
+            guard d < 10 else { return nil }
+            v = v &* 10 &+ Int(d)
+        }
+        return range.isEmpty ? nil : v
+    }
 
     /// Entry map from leader/20-22 (length-of-length, length-of-start, implementation part), when sane.
     private func entryMap(recordStart start: Int) -> (lengthDigits: Int, startDigits: Int, entrySize: Int) {

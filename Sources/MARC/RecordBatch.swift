@@ -140,32 +140,40 @@ public struct FieldView: @unchecked Sendable {
     /// danMARC2 `001`–`009` carry indicators and subfields and are therefore data fields.
     public var isControlField: Bool {
         guard tag.isControlRange else { return false }
-        return !bytes.contains(0x1F)
+        return firstDelimiter == nil
+    }
+
+    /// Offset of the first subfield delimiter, or `nil`.
+    @inline(__always)
+    var firstDelimiter: Int? {
+        guard let base = bytes.baseAddress, let p = memchrBytes(base, 0x1F, bytes.count) else { return nil }
+        return base.distance(to: p)
     }
 
     /// The indicator bytes (empty for a control field).
     public var indicatorBytes: UnsafeRawBufferPointer {
         if isControlField { return UnsafeRawBufferPointer(rebasing: bytes[0..<0]) }
-        let firstDelimiter = bytes.firstIndex(of: 0x1F) ?? bytes.count
-        let n = min(indicatorCount, firstDelimiter)
+        let delimiter = firstDelimiter ?? bytes.count
+        let n = min(indicatorCount, delimiter)
         return UnsafeRawBufferPointer(rebasing: bytes[0..<n])
     }
 
     /// The subfields as byte views, in order.
     public var subfields: SubfieldViews {
-        if isControlField {
+        let delimiter = firstDelimiter
+        if delimiter == nil && tag.isControlRange {
             return SubfieldViews(bytes: UnsafeRawBufferPointer(rebasing: bytes[0..<0]), utf8Codes: utf8Codes)
         }
-        let start = bytes.firstIndex(of: 0x1F) ?? bytes.count
+        let start = delimiter ?? bytes.count
         return SubfieldViews(bytes: UnsafeRawBufferPointer(rebasing: bytes[start...]), utf8Codes: utf8Codes)
     }
 
     /// The bytes between the indicators and the first subfield delimiter (normally empty).
     public var strayBytes: UnsafeRawBufferPointer {
         if isControlField { return UnsafeRawBufferPointer(rebasing: bytes[0..<0]) }
-        let firstDelimiter = bytes.firstIndex(of: 0x1F) ?? bytes.count
-        let n = min(indicatorCount, firstDelimiter)
-        return UnsafeRawBufferPointer(rebasing: bytes[n..<firstDelimiter])
+        let delimiter = firstDelimiter ?? bytes.count
+        let n = min(indicatorCount, delimiter)
+        return UnsafeRawBufferPointer(rebasing: bytes[n..<delimiter])
     }
 }
 
@@ -194,8 +202,12 @@ public struct SubfieldViews: Sequence, @unchecked Sendable {
             // `position` is at a 0x1F delimiter, or at the end.
             guard position < bytes.count else { return nil }
             let codeStart = position + 1
-            var end = codeStart
-            while end < bytes.count && bytes[end] != 0x1F { end += 1 }
+            var end = bytes.count
+            if codeStart < bytes.count, let base = bytes.baseAddress,
+                let p = memchrBytes(base + codeStart, 0x1F, bytes.count - codeStart)
+            {
+                end = base.distance(to: p)
+            }
             position = end
             if codeStart >= end {
                 // A delimiter with nothing after it: an empty subfield without a code.

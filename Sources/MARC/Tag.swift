@@ -54,9 +54,10 @@ public struct Tag: Hashable, Comparable, Sendable, CustomStringConvertible, Expr
     }
 
     /// True when every byte is printable ASCII (digits, letters, punctuation).
+    @inlinable
     public var isWellFormed: Bool {
         let (a, b, c) = bytes
-        return [a, b, c].allSatisfy { $0 > 0x20 && $0 < 0x7F }
+        return a &- 0x21 < 0x5E && b &- 0x21 < 0x5E && c &- 0x21 < 0x5E
     }
 
     /// Byte-wise order.
