@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Turn the output of edge_survey.py into Tests/MARCTests/Golden/edge-best-peer.tsv.
+
+Usage:
+    python3 Tests/Scripts/edge_survey.py > /tmp/edge-survey.tsv
+    python3 Tests/Scripts/edge_best_peer.py /tmp/edge-survey.tsv \
+        > Tests/MARCTests/Golden/edge-best-peer.tsv
+
+Output: a header line starting with '#', then one line per edge file:
+
+    <file>\t<threshold>\t<peer(s)>\t<note>
+
+threshold = max over peers of their INTACT record count (edge_survey.py:
+yielded, >= 1 field, leader matches a distinct record candidate of the file),
+over the peers run here (pymarc default and utf8_handling=replace, mrrc
+permissive and lenient, yaz-marcdump, MARC::Batch) and marc4j's
+MarcPermissiveStreamReader as recorded in ../shared/peers/marclibs/
+survive_marc4j.tsv (not re-run; its count is capped at the number of record
+candidates, because it cannot be checked record by record).
+peer(s) = the peers that reach the threshold, comma-separated; a peer name
+ending in "(tsv)" is taken from the shared table and was not verified.
+note = per-peer cells "peer Y/I/C" (yielded/intact/clean) plus a hand-written
+remark for files where a count needs reading (see NOTES below).
+
+The Swift lenient reader must yield at least <threshold> records for <file>.
+"""
+import re
+import sys
+
+PEERS = ["yaz", "pymarc_rep", "pymarc", "mrrc", "mrrc_len", "perl"]
+NAMES = {"yaz": "yaz-marcdump", "pymarc_rep": "pymarc(utf8=replace)", "pymarc": "pymarc",
+         "mrrc": "mrrc", "mrrc_len": "mrrc(lenient)", "perl": "MARC::Batch"}
+
+# Hand-written remarks, from reading the files and the peers' per-record output.
+NOTES = {
+    "marc4j__bad_hathi_records.mrc":
+        "mrrc yields 6 'records' from 5 chunks and then raises: 3 are salvaged fragments "
+        "(no matching leader), not counted; rec 3 states length 99999 but is 1,096,887 bytes "
+        "(oversize, offsets frozen at 99999)",
+    "marc4j__bad_too_long_plus_2.mrc":
+        "records > 99,999 bytes: only readers that frame on 0x1D get all 3",
+    "marc4j__datos-20161010-slice.mrc":
+        "13-byte directory entries (6-digit offsets, field length > 9999)",
+    "marc4j__pride-and-prejudice-with-many-errors.mrc":
+        "yaz yields all 383 with 16 carrying diagnostics; mrrc also yields 383 but 16 with "
+        "rewritten leaders (salvaged); pymarc replace 367, strict 298",
+    "marcperl__badldr.usmarc":
+        "MARC::Batch yields 8 from 7 0x1D: 2 are empty non-records (a lone 0x1D and a "
+        "trailing byte '7'), not counted",
+    "marcperl__cameleof.usmarc": "0x1A (DOS EOF) between records",
+    "marcperl__filler.usmarc": "junk bytes between records",
+    "mrrc__e001_record_length_below_24.bin":
+        "only MARC::Batch (ignores the stated length); record has warnings",
+    "mrrc__e001_record_length_non_digit.bin":
+        "no peer yields a record with fields (MARC::Batch yields a blank-leader empty "
+        "record); the data after the 'X' is one whole record, so aim for 1",
+    "mrrc__e004_base_address_past_record.bin":
+        "verified peers: 0 (yaz and MARC::Batch yield the leader with no or garbage "
+        "fields). marc4j permissive reports 1 (w/err) in survive_marc4j.tsv, not re-run: "
+        "only the base address (99999) is wrong, the directory and data are intact",
+    "mrrc__e005_truncated_record.bin":
+        "no 0x1D: one truncated record (leader says 150, file has 100 bytes); "
+        "mrrc and MARC::Batch salvage a partial record",
+    "mrrc__e006_no_record_terminator.bin": "no 0x1D at end of the only record",
+    "mrrc__e106_recovery_invalid_field.bin":
+        "37 bytes: a leader and one directory entry, no field data; mrrc and MARC::Batch "
+        "yield a record with no fields (not counted): nothing intact to recover",
+    "pymarc__bad_records.mrc":
+        "9 chunks (8 + unterminated tail). Clean in all peers: rec 0 and 7 only. "
+        "MARC::Batch's 6 = rec 0,2,3,5,7 + truncated tail 8, each carrying the real 245 "
+        "(2,3,5,8 with warnings); yaz's 5 include rec 2 and 5 whose 245 is garbage",
+    "marc4j__bad_leaders_10_11.mrc": "leader/10-11 and 20-23 blank; yaz repairs them",
+    "evergreen__FSL_utf8_leader_says_marc8.marc":
+        "UTF-8 data under a blank leader/09: all peers 'succeed' but pymarc's default "
+        "output is mojibake (MARC-8 decode)",
+    "pymarc__bad_indicator.dat":
+        "pymarc then stops (RecordLengthInvalid on trailing bytes); yaz 817 diagnostics",
+    "marcperl__baddir.usmarc": "pymarc 1 good then TruncatedRecord on trailing bytes",
+    "pymarc__testunimarc.dat": "UNIMARC; pymarc 1 good then TruncatedRecord on trailing bytes",
+}
+
+
+def cell(s):
+    m = re.match(r"(\d+)y/(\d+)N/(\d+)i/(\d+)c", s)
+    return tuple(int(x) for x in m.groups()) if m else None
+
+
+def main():
+    rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")]
+    head = rows[0]
+    print("# file\tthreshold(intact records)\tpeer(s)\tnote -- generated by "
+          "Tests/Scripts/edge_best_peer.py; method in Tests/Scripts/README.md")
+    for r in rows[1:]:
+        d = dict(zip(head, r))
+        cand = int(d["cand"])
+        counts = {}
+        parts = []
+        for p in PEERS:
+            if d.get(p, "-") == "-":
+                continue
+            c = cell(d[p])
+            counts[NAMES[p]] = c[2]
+            end = d[p].split(" ", 1)[1] if " " in d[p] else ""
+            end = "" if end.startswith("rc=0") else " " + end
+            parts.append(f"{NAMES[p]} {c[0]}/{c[2]}/{c[3]}" + (f" +{c[1]}None" if c[1] else "")
+                         + end)
+        m4 = d.get("marc4j", "?").split("|")
+        m4p = m4[1].strip() if len(m4) == 2 else "?"
+        mm = re.match(r"(\d+)", m4p)
+        if mm:
+            counts["marc4j-permissive(tsv)"] = min(int(mm.group(1)), cand)
+            parts.append(f"marc4j-permissive(tsv) {m4p}")
+        best = max(counts.values())
+        who = ",".join(k for k, v in counts.items() if v == best) if best > 0 else "-"
+        note = f"cand={cand}; " + "; ".join(parts)
+        if d["file"] in NOTES:
+            note = NOTES[d["file"]] + " || " + note
+        print(f"{d['file']}\t{best}\t{who}\t{note}")
+
+
+if __name__ == "__main__":
+    main()
