@@ -5,4 +5,5 @@
 # (the pymarc side is committed as digests under Tests/MARCTests/Golden).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+Scripts/ensure-deps.sh
 exec swift test "$@"
