@@ -125,7 +125,7 @@ DK_PREFIX = {
 INTL_PREFIX = {  # group+publisher for foreign publishers
     "Addison-Wesley": "0201", "Manning": "1617", "Penguin": "0141", "Faber and Faber": "0571",
     "Faber & Faber": "0571", "Knopf": "0394", "Farrar, Straus and Giroux": "0374", "Bonnier": "9100",
-    "Gallimard": "2070", "Bloomsbury": "0747", "Oktober": "82495", "Aschehoug": "8203", "Norstedt": "9113", "Reclam": "315",
+    "Gallimard": "207", "Bloomsbury": "0747", "Oktober": "82495", "Aschehoug": "8203", "Norstedt": "9113", "Reclam": "315",
     "Rowohlt": "3498", "Hanser": "3446", "Luchterhand": "3472", "Diogenes": "3257",
     "Flammarion": "2080", "Hachette": "2010", "Éditions de Minuit": "2707", "Ordfront": "9173",
     "Forum": "9137", "Rabén & Sjögren": "9129", "Samlaget": "8252", "Gyldendal": "8205",

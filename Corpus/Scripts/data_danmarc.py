@@ -206,7 +206,7 @@ omar-doedevaskeren|b|Omar, Sara|Dødevaskeren|2017|København:Politiken|dan|462 
 eika-solen|b|Eika, Jonas|Efter solen : noveller|2018|København:Basilisk|dan|160 sider|sk|s:noveller;s:kapitalisme|
 balle-rumfang|b|Balle, Solvej|Om udregning af rumfang. 1|2020|København:Pelagraf|dan|171 sider|sk|s:tid;s:tidslommer|
 hansen-slaver|b|Hansen, Thorkild|Slavernes kyst|1967|København:Gyldendal|dan|336 sider|96.6|f:slavehandel;f:kolonier;e:Guldkysten|noisbn
-camus-etranger-fr|b|Camus, Albert|L'¤étranger|1972|Paris:Gallimard|fre|186 sider|sk|s:absurdisme;q:Algeriet|country=fr;i10;ser=Folio#2
+camus-etranger-fr|b|Camus, Albert|L'¤étranger|1972|Paris:Gallimard|fre|186 sider|sk|s:absurdisme;q:Algeriet|country=fr;isbn=2-07-036002-4;ser=Folio#2
 rowling-stone-en|b|Rowling, J.K.|Harry Potter and the philosopher's stone|1997|London:Bloomsbury|eng|223 sider|sk|s:fantasy;s:troldmænd|child;country=gb;isbn=0747532699;note=Samme udgave findes også i marc21/books.jsonl (krydsformat-dublet til match)
 knausgaard-nattskolen|b|Knausgård, Karl Ove|Nattskolen : roman|2023|Oslo:Oktober|nor|635 sider|sk|s:kunstnere;s:ungdom|country=no
 helle-bob|b|Helle, Helle|BOB|2022|København:Gyldendal|dan|160 sider|sk|s:unge mænd;s:kærlighed|
