@@ -56,7 +56,7 @@ public struct DanishAnalyzer: Sendable {
         return copy.withUTF8 { input in
             var writer = PairFoldingWriter(foldAA: options.foldAA, foldAEOE: options.foldAEOE, capacity: input.count + 8)
             DanishAnalyzer.normalize(input, into: &writer)
-            return String(decoding: writer.output, as: UTF8.self)
+            return String(decoding: writer.output.bytes, as: UTF8.self)
         }
     }
 

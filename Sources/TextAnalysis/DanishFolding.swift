@@ -124,35 +124,81 @@ enum DanishFolding {
     }
 }
 
+/// A growable byte buffer that is reused from token to token without the copy-on-write checks of `[UInt8]`.
+struct ByteBuffer: ~Copyable {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow() }
+        base[count] = byte
+        count += 1
+    }
+
+    /// The last byte, or 0 when empty.
+    @inline(__always)
+    var last: UInt8 { count > 0 ? base[count - 1] : 0 }
+
+    @inline(__always)
+    mutating func replaceLast(_ byte: UInt8) { base[count - 1] = byte }
+
+    @inline(__always)
+    mutating func reset() { count = 0 }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// The bytes written so far (valid until the next mutation).
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    private mutating func grow() {
+        let newCapacity = capacity * 2
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+}
+
 /// Appends folded bytes and applies the pair rules (aa→å, and with `foldAEOE` ae→æ, oe→ø) left to right,
 /// as Lucene's ScandinavianNormalizationFilter does: "aaa" → "åa".
-struct PairFoldingWriter {
-    var output: [UInt8] = []
+struct PairFoldingWriter: ~Copyable {
+    var output: ByteBuffer
     let foldAA: Bool
     let foldAEOE: Bool
 
     init(foldAA: Bool, foldAEOE: Bool, capacity: Int = 64) {
         self.foldAA = foldAA
         self.foldAEOE = foldAEOE
-        output.reserveCapacity(capacity)
+        output = ByteBuffer(capacity: capacity)
     }
 
     @inline(__always)
     mutating func append(_ byte: UInt8) {
         if byte == 0x61 {  // a
-            if foldAA, let last = output.last, last == 0x61 {
-                output[output.count - 1] = 0xC3
+            if foldAA && output.last == 0x61 {
+                output.replaceLast(0xC3)
                 output.append(0xA5)  // å
                 return
             }
-        } else if byte == 0x65 && foldAEOE, let last = output.last {  // e
+        } else if byte == 0x65 && foldAEOE {  // e
+            let last = output.last
             if last == 0x61 {
-                output[output.count - 1] = 0xC3
+                output.replaceLast(0xC3)
                 output.append(0xA6)  // æ
                 return
             }
             if last == 0x6F {
-                output[output.count - 1] = 0xC3
+                output.replaceLast(0xC3)
                 output.append(0xB8)  // ø
                 return
             }
@@ -172,6 +218,6 @@ struct PairFoldingWriter {
 
     @inline(__always)
     mutating func reset() {
-        output.removeAll(keepingCapacity: true)
+        output.reset()
     }
 }

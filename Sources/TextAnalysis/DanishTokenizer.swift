@@ -2,7 +2,7 @@
 ///
 /// ASCII bytes are lower-cased inline; scalars below U+0300 and Ꜳ/ꜳ come from `FoldTable`; a token with any
 /// other scalar is folded by ICU as a whole and re-split where folding produced a non-token character.
-struct DanishTokenizer {
+struct DanishTokenizer: ~Copyable {
     private var writer: PairFoldingWriter
     private var position = 0
 
@@ -53,9 +53,39 @@ struct DanishTokenizer {
                 continue
             }
 
-            // A token starts at i.
+            // A token starts at i. First the common case: a run of ASCII letters and digits.
             let start = i
+            var needsCopy = false
+            var previous: UInt8 = 0
+            while i < n {
+                let c = input[i]
+                let lower = c | 0x20
+                if lower &- 0x61 < 26 {
+                    if c != lower
+                        || (lower == 0x61 && previous == 0x61 && writer.foldAA)
+                        || (lower == 0x65 && (previous == 0x61 || previous == 0x6F) && writer.foldAEOE)
+                    {
+                        needsCopy = true
+                    }
+                    previous = lower
+                } else if c &- 0x30 < 10 {
+                    previous = c
+                } else {
+                    break
+                }
+                i += 1
+            }
+            if !needsCopy && (i == n || (input[i] < 0x80 && input[i] != 0x2B && input[i] != 0x23)) {
+                // Already normalised (lower-case ASCII, no pair to fold) and not followed by "+"/"#": no copy.
+                body(UnsafeBufferPointer(rebasing: input[start..<i]), position, start..<i)
+                position += 1
+                continue
+            }
             writer.reset()
+            for k in start..<i {
+                let c = input[k]
+                writer.append(c &- 0x41 < 26 ? c | 0x20 : c)
+            }
             var needsICU = false
             while i < n {
                 let c = input[i]
@@ -110,13 +140,14 @@ struct DanishTokenizer {
     }
 
     private mutating func appendSuffix(_ suffix: StaticString) {
-        suffix.withUTF8Buffer { for byte in $0 { writer.output.append(byte) } }
+        let bytes = suffix.utf8Start
+        for k in 0..<suffix.utf8CodeUnitCount { writer.output.append(bytes[k]) }
     }
 
     @inline(__always)
     private mutating func emit(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>, Int, Range<Int>) -> Void) {
         if writer.output.isEmpty { return }  // e.g. a lone soft hyphen
-        writer.output.withUnsafeBufferPointer { body($0, position, range) }
+        body(writer.output.bytes, position, range)
         position += 1
     }
 
