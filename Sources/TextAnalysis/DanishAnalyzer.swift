@@ -148,3 +148,27 @@ extension DanishAnalyzer {
         }
     }
 }
+
+extension DanishAnalyzer {
+    /// The normalised prefixes to look up for a right-truncated query term (`kierkega*`).
+    ///
+    /// Pair folding makes a plain prefix miss words where the cut falls inside a pair: "Kierkegaard" is indexed as
+    /// "kierkegård", so the prefix "kierkega" must also be tried as "kierkegå". The first form is the normalised
+    /// term; a term ending in "a" adds the "å" form (and with ``Options/foldAEOE`` the "æ" form), one ending in
+    /// "o" adds the "ø" form with ``Options/foldAEOE``.
+    ///
+    /// `prefixForms("Kierkega") == ["kierkega", "kierkegå"]`
+    public func prefixForms(_ truncatedTerm: String) -> [String] {
+        let prefix = normalize(truncatedTerm)
+        var forms = [prefix]
+        guard let last = prefix.unicodeScalars.last else { return forms }
+        let stem = String(prefix.unicodeScalars.dropLast())
+        if last == "a" {
+            if options.foldAA { forms.append(stem + "å") }
+            if options.foldAEOE { forms.append(stem + "æ") }
+        } else if last == "o" && options.foldAEOE {
+            forms.append(stem + "ø")
+        }
+        return forms
+    }
+}

@@ -82,3 +82,24 @@ struct TokenizerTests {
         #expect(analyzer.tokens(text).count == 2000)
     }
 }
+
+@Suite("Truncation")
+struct TruncationTests {
+    @Test("Prefix forms", arguments: [
+        ("Kierkega", ["kierkega", "kierkegå"]), ("Aa", ["å"]), ("Blåbær", ["blåbær"]), ("Søren", ["søren"]),
+        ("A", ["a", "å"]), ("", [""]),
+    ])
+    func prefixForms(_ c: (String, [String])) {
+        #expect(DanishAnalyzer().prefixForms(c.0) == c.1)
+    }
+
+    @Test func prefixFormsFindTheIndexedWord() {
+        let analyzer = DanishAnalyzer()
+        let indexed = analyzer.tokens("Søren Kierkegaard")[1]
+        #expect(!indexed.hasPrefix(analyzer.normalize("Kierkega")))
+        #expect(analyzer.prefixForms("Kierkega").contains { indexed.hasPrefix($0) })
+        let query = DanishAnalyzer(options: .init(foldAEOE: true))
+        #expect(query.prefixForms("Bjo") == ["bjo", "bjø"])
+        #expect(query.prefixForms("Maersk-Mo") == ["mærsk-mo", "mærsk-mø"])
+    }
+}
