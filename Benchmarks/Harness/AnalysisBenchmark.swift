@@ -45,17 +45,17 @@ private func bestSeconds(runs: Int, _ body: () -> Int) -> (seconds: Double, chec
 
 /// Runs the analysis benchmark and returns named results (tokens per second, and the share of non-ASCII
 /// tokens in the Danish text).
-func runAnalysisBenchmark() -> [String: Double] {
+func runAnalysisBenchmark(runs: Int = 25) -> [String: Double] {
     let analyzer = DanishAnalyzer()
     var results: [String: Double] = [:]
     for (name, source) in [("ascii", asciiWords), ("danish", danishWords)] {
         let (text, tokenCount) = makeText(source, tokens: 250_000)
         _ = analyzer.tokens(source)  // build the fold table outside the timing
 
-        let strings = bestSeconds(runs: 25) { analyzer.tokens(text).count }
+        let strings = bestSeconds(runs: runs) { analyzer.tokens(text).count }
         results["analysis.\(name).tokens_per_s"] = Double(tokenCount) / strings.seconds
 
-        let bytes = bestSeconds(runs: 25) {
+        let bytes = bestSeconds(runs: runs) {
             var count = 0
             analyzer.forEachToken(in: text) { token, _, _ in count &+= token.count }
             return count
@@ -63,7 +63,7 @@ func runAnalysisBenchmark() -> [String: Double] {
         results["analysis.\(name).forEachToken_tokens_per_s"] = Double(tokenCount) / bytes.seconds
 
         let words = text.split(separator: " ").map(String.init)
-        let normalize = bestSeconds(runs: 11) {
+        let normalize = bestSeconds(runs: max(1, runs / 2)) {
             var total = 0
             for word in words { total &+= analyzer.normalize(word).utf8.count }
             return total

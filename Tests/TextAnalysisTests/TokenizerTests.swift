@@ -103,3 +103,18 @@ struct TruncationTests {
         #expect(query.prefixForms("Maersk-Mo") == ["mærsk-mo", "mærsk-mø"])
     }
 }
+
+@Suite("Docs/ANALYSIS.md examples")
+struct DocumentationExampleTests {
+    @Test func usageExamples() {
+        let analyzer = DanishAnalyzer()
+        #expect(analyzer.normalize("Søren Kierkegaard") == "søren kierkegård")
+        #expect(analyzer.tokens("C++ og C# i Aalborg, 1864") == ["c++", "og", "c#", "i", "ålborg", "1864"])
+        #expect(analyzer.analyze("Enten-Eller").first == .init(text: "enten", position: 0, utf8Range: 0..<5))
+        #expect(analyzer.tokens("Søren Kierkegaard: Enten-Eller (1843)") == ["søren", "kierkegård", "enten", "eller", "1843"])
+        #expect(analyzer.normalize("Ǟ čç ά") == "æ cc α")
+        #expect(DanishAnalyzer(options: .init(foldAEOE: true)).normalize("Goethe poesi") == "gøthe pøsi")
+        #expect(ISBN("87-7245-012-7").cleaned == "8772450127")
+        #expect(ISSN("1050-124x").normalized == "1050124X")
+    }
+}
