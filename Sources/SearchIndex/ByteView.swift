@@ -47,7 +47,7 @@ struct ByteView: @unchecked Sendable {
     /// Decodes a LEB128 varint at `offset`, advancing it. Returns 0 and sets offset to `count` on overrun.
     @inline(__always)
     func varint(_ offset: inout Int) -> UInt64 {
-        guard let base else { offset = count; return 0 }
+        guard let base, offset >= 0 else { offset = count; return 0 }
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while offset < count {
@@ -59,6 +59,14 @@ struct ByteView: @unchecked Sendable {
         }
         offset = count
         return result
+    }
+
+    /// Decodes a varint length at `offset` (advancing it), clamped to the bytes that remain.
+    @inline(__always)
+    func length(_ offset: inout Int) -> Int {
+        let v = varint(&offset)
+        let remaining = UInt64(max(0, count - offset))
+        return Int(min(v, remaining))
     }
 
     /// The bytes in a range, or an empty array when the range falls outside.

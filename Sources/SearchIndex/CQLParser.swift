@@ -264,8 +264,7 @@ private struct ParseState {
             advance()
             try skipPrefixAssignments()
             if case .rparen = peek.kind {
-                throw CQLError(
-                    position: peek.position, message: "empty parentheses at position \(t.position)")
+                throw CQLError(position: t.position, message: "empty parentheses at position \(t.position)")
             }
             let inner = try parseScoped(depth: depth + 1)
             guard case .rparen = peek.kind else {

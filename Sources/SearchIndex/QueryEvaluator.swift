@@ -270,8 +270,8 @@ struct QueryEvaluator {
         let weight = IndexSchema.fields[f].weight * idf(gdf)
         let norms = snapshot.lengthNorms[f]
         var out = Matches()
-        out.docs.reserveCapacity(df)
-        out.scores.reserveCapacity(df)
+        out.docs.reserveCapacity(min(df, seg.docCount))
+        out.scores.reserveCapacity(min(df, seg.docCount))
         var o = 0
         var doc: UInt32 = 0
         var first = true
@@ -306,7 +306,7 @@ struct QueryEvaluator {
         let weight = IndexSchema.fields[f].weight * idf(gdf)
         let norms = snapshot.lengthNorms[f]
         var out = PositionList()
-        out.docs.reserveCapacity(df)
+        out.docs.reserveCapacity(min(df, seg.docCount))
         var o = 0
         var po = 0
         var doc: UInt32 = 0

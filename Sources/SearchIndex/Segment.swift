@@ -124,8 +124,8 @@ struct FieldReader: Sendable {
         let end = Int(postingOffsets.u32((i + 1) * 4))
         guard let all = postings.slice(start, max(0, end - start)) else { return (0, .empty, .empty) }
         var o = 0
-        let df = Int(truncatingIfNeeded: all.varint(&o))
-        let docLen = Int(truncatingIfNeeded: all.varint(&o))
+        let df = Int(min(all.varint(&o), UInt64(Int32.max)))
+        let docLen = all.length(&o)
         guard let docs = all.slice(o, docLen) else { return (0, .empty, .empty) }
         let positions = all.slice(o + docLen, all.count - o - docLen) ?? .empty
         return (df, docs, positions)
@@ -297,7 +297,7 @@ struct Segment: Sendable {
         guard let rec = docBlob.slice(start, max(0, end - start)) else { return StoredFields() }
         var o = 0
         func string() -> String {
-            let len = Int(truncatingIfNeeded: rec.varint(&o))
+            let len = rec.length(&o)
             let b = rec.buffer(o, len)
             o += len
             return String(decoding: b, as: UTF8.self)
@@ -318,10 +318,10 @@ struct Segment: Sendable {
         guard let rec = docBlob.slice(start, max(0, end - start)) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         var o = 0
         for _ in 0..<(author ? 6 : 5) {
-            let len = Int(truncatingIfNeeded: rec.varint(&o))
+            let len = rec.length(&o)
             o += len
         }
-        let len = Int(truncatingIfNeeded: rec.varint(&o))
+        let len = rec.length(&o)
         return rec.buffer(o, len)
     }
 }
@@ -338,14 +338,13 @@ struct StoredFields {
     func withHoldings(_ rec: ByteView, _ o: inout Int) -> StoredFields {
         var s = self
         for _ in 0..<2 {
-            let len = Int(truncatingIfNeeded: rec.varint(&o))
+            let len = rec.length(&o)
             o += len
         }
-        let t = rec.varint(&o)
+        let t = min(rec.varint(&o), UInt64(Int32.max))
         if t > 0 {
-            let a = rec.varint(&o)
-            s.holdings = IndexDocument.Holdings(
-                total: Int(truncatingIfNeeded: t - 1), available: Int(truncatingIfNeeded: a))
+            let a = min(rec.varint(&o), UInt64(Int32.max))
+            s.holdings = IndexDocument.Holdings(total: Int(t - 1), available: Int(a))
         }
         return s
     }
