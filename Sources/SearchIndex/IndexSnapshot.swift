@@ -257,3 +257,28 @@ public struct IndexSnapshot: Sendable {
         return FacetResult(name: name, values: Array(values.prefix(max(0, limit))))
     }
 }
+
+extension IndexSnapshot {
+    /// Bytes per part of the index (dictionaries, postings, norms, stored fields, years, facets,
+    /// headers), summed over segments; for size reports.
+    public func byteBreakdown() -> [(part: String, bytes: Int)] {
+        var dict = 0, postings = 0, norms = 0, facets = 0
+        for e in segments {
+            for f in e.segment.fields {
+                dict += f.termOffsets.count + f.postingOffsets.count + f.termBytes.count + 4
+                postings += f.postings.count
+                norms += f.norms.count
+            }
+            for k in e.segment.facets {
+                facets += k.valueOffsets.count + k.valueBytes.count + k.checkpoints.count + k.counts.count + k.ords.count + 16
+            }
+        }
+        let stored = segments.reduce(0) { $0 + $1.segment.docOffsets.count + $1.segment.docBlob.count }
+        let years = segments.reduce(0) { $0 + $1.segment.years.count }
+        let other = indexByteCount - dict - postings - norms - facets - stored - years
+        return [
+            ("dictionaries", dict), ("postings", postings), ("norms", norms), ("stored fields", stored),
+            ("years", years), ("facets", facets), ("headers and padding", other),
+        ]
+    }
+}

@@ -137,7 +137,15 @@ struct QueryEvaluator {
         var result = evaluateLeaf(node, segment: s)
         for (op, l, r) in spine.reversed() {
             switch op.op {
-            case .and: result = Matches.intersect(result, evaluate(r, segment: s))
+            case .and:
+                if case .search(let c) = r, c.index == "year",
+                    [.within, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(c.relation)
+                {
+                    // A year range after `and` filters the hits through the year column.
+                    result = filterYears(result, c, segment: s)
+                } else {
+                    result = Matches.intersect(result, evaluate(r, segment: s))
+                }
             case .or: result = Matches.union(result, evaluate(r, segment: s))
             case .not: result = Matches.subtract(result, evaluate(r, segment: s))
             case .prox:
@@ -462,26 +470,46 @@ struct QueryEvaluator {
 
     // MARK: Ranges
 
-    func yearRange(_ c: CQLSearchClause, segment s: Int) -> Matches {
+    func yearBounds(_ c: CQLSearchClause) -> ClosedRange<Int>? {
         var lo = Int.min
         var hi = Int.max
         let parts = c.term.split(separator: " ").compactMap { Int($0) }
         let v = parts.first ?? 0
         switch c.relation {
         case .within:
-            guard parts.count == 2 else { return Matches() }
+            guard parts.count == 2 else { return nil }
             lo = min(parts[0], parts[1])
             hi = max(parts[0], parts[1])
         case .less: hi = v - 1
         case .lessOrEqual: hi = v
         case .greater: lo = v + 1
         case .greaterOrEqual: lo = v
-        default: return Matches()
+        default: return nil
         }
+        return lo <= hi ? lo...hi : nil
+    }
+
+    func filterYears(_ m: Matches, _ c: CQLSearchClause, segment s: Int) -> Matches {
+        guard let range = yearBounds(c) else { return Matches() }
         let seg = snapshot.segments[s].segment
         var out = Matches()
-        for d in 0..<seg.docCount {
-            if let y = seg.year(d), y >= lo, y <= hi { out.append(UInt32(d), 0) }
+        for k in 0..<m.count {
+            if let y = seg.year(Int(m.docs[k])), range.contains(y) { out.append(m.docs[k], m.scores[k]) }
+        }
+        return out
+    }
+
+    func yearRange(_ c: CQLSearchClause, segment s: Int) -> Matches {
+        guard let range = yearBounds(c) else { return Matches() }
+        let seg = snapshot.segments[s].segment
+        var out = Matches()
+        let n = seg.docCount
+        guard let base = seg.years.base, seg.years.count >= 2 * n else { return out }
+        let lo = Int16(clamping: range.lowerBound)
+        let hi = Int16(clamping: range.upperBound)
+        for d in 0..<n {
+            let y = Int16(bitPattern: UInt16(littleEndian: base.loadUnaligned(fromByteOffset: 2 * d, as: UInt16.self)))
+            if y != SegmentFormat.noYear && y >= lo && y <= hi { out.append(UInt32(d), 0) }
         }
         return out
     }

@@ -85,13 +85,35 @@ struct SegmentBuilder {
         var chunks = [FieldChunk](repeating: FieldChunk(), count: fields.count)
         for f in fields.indices { chunks[f].lengths.reserveCapacity(docs.count) }
         var local: UInt32 = 0
+        var tokenCache: [String: [String]] = [:]
         for doc in docs {
+            tokenCache.removeAll(keepingCapacity: true)
             for (f, field) in fields.enumerated() {
                 var pos: UInt32 = 0
                 var length = 0
                 for (v, value) in values(doc, field: field.name).enumerated() {
                     if v > 0 { pos &+= SegmentFormat.valueGap }
-                    for term in terms(of: value, kind: field.kind) {
+                    // A phrase index usually holds the same values as its word index: analyse once.
+                    let valueTerms: [String]
+                    switch field.kind {
+                    case .words, .codes, .phrase:
+                        let toks: [String]
+                        if let cached = tokenCache[value] {
+                            toks = cached
+                        } else {
+                            toks = analyzer.tokens(value)
+                            tokenCache[value] = toks
+                        }
+                        if field.kind == .phrase {
+                            let joined = toks.joined(separator: " ")
+                            valueTerms = joined.isEmpty ? [] : [joined]
+                        } else {
+                            valueTerms = toks
+                        }
+                    case .isbn, .issn:
+                        valueTerms = terms(of: value, kind: field.kind)
+                    }
+                    for term in valueTerms {
                         chunks[f].add(term, doc: local, pos: pos)
                         pos &+= 1
                         length += 1
