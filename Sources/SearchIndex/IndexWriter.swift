@@ -1,0 +1,128 @@
+import Synchronization
+import TextAnalysis
+
+/// Adds, replaces and deletes documents while readers search earlier snapshots.
+///
+/// Writes go to an in-memory segment of pending documents plus deletion bitsets over the
+/// immutable segments; ``snapshot()`` is cheap (it builds only the pending segment, and only when
+/// it changed). Readers never wait for the writer: a snapshot is an immutable `Sendable` value.
+///
+/// ```swift
+/// let writer = IndexWriter(base: try IndexSnapshot.open(path: "catalogue.ktx"))
+/// writer.add(doc)                       // replaces an earlier (id, agency)
+/// writer.delete(id: "22677780", agency: "870970")
+/// let snapshot = writer.snapshot()
+/// ```
+public final class IndexWriter: Sendable {
+    struct Key: Hashable {
+        let id: String
+        let agency: String
+    }
+
+    struct State {
+        var frozen: [(Segment, DocumentSet?)]
+        var pending: [IndexDocument?] = []
+        var pendingKeys: [Key: Int] = [:]
+        var pendingLive = 0
+        var pendingSegment: Segment?
+    }
+
+    private let state: Mutex<State>
+    /// The analyzer documents and queries go through.
+    public let analyzer: DanishAnalyzer
+    /// Pending documents are frozen into an immutable segment once there are this many.
+    public let flushThreshold: Int
+
+    /// A writer over an empty index.
+    public init(analyzer: DanishAnalyzer = DanishAnalyzer(), flushThreshold: Int = 50_000) {
+        self.analyzer = analyzer
+        self.flushThreshold = max(1, flushThreshold)
+        state = Mutex(State(frozen: []))
+    }
+
+    /// A writer that starts from an existing snapshot (built or opened from a file).
+    public init(base: IndexSnapshot, flushThreshold: Int = 50_000) {
+        analyzer = base.analyzer
+        self.flushThreshold = max(1, flushThreshold)
+        state = Mutex(State(frozen: base.segments.map { ($0.segment, $0.deleted) }))
+    }
+
+    /// Adds a document, replacing any live document with the same (id, agency).
+    public func add(_ document: IndexDocument) {
+        add(contentsOf: [document])
+    }
+
+    /// Adds documents in order, each replacing any live document with the same (id, agency).
+    public func add(contentsOf documents: [IndexDocument]) {
+        let builder = SegmentBuilder(analyzer: analyzer)
+        state.withLock { s in
+            for doc in documents {
+                Self.delete(Key(id: doc.id, agency: doc.agency), in: &s, analyzer: analyzer)
+                s.pendingKeys[Key(id: doc.id, agency: doc.agency)] = s.pending.count
+                s.pending.append(doc)
+                s.pendingLive += 1
+                s.pendingSegment = nil
+                if s.pendingLive >= flushThreshold { Self.flush(&s, builder: builder) }
+            }
+        }
+    }
+
+    /// Deletes the live document (id, agency); returns whether there was one.
+    @discardableResult
+    public func delete(id: String, agency: String) -> Bool {
+        state.withLock { s in Self.delete(Key(id: id, agency: agency), in: &s, analyzer: analyzer) }
+    }
+
+    /// An immutable view of everything added and deleted so far.
+    public func snapshot() -> IndexSnapshot {
+        let builder = SegmentBuilder(analyzer: analyzer)
+        let parts: [(Segment, DocumentSet?)] = state.withLock { s in
+            if s.pendingLive > 0 && s.pendingSegment == nil {
+                s.pendingSegment = Segment.build(s.pending.compactMap { $0 }, builder: builder)
+            }
+            var parts = s.frozen
+            if s.pendingLive > 0, let p = s.pendingSegment { parts.append((p, nil)) }
+            return parts
+        }
+        return IndexSnapshot(segments: parts, analyzer: analyzer)
+    }
+
+    /// Writes the current snapshot atomically to `path`.
+    public func write(to path: String) throws(IndexError) {
+        try snapshot().write(to: path)
+    }
+
+    private static func flush(_ s: inout State, builder: SegmentBuilder) {
+        guard s.pendingLive > 0 else { return }
+        let seg = s.pendingSegment ?? Segment.build(s.pending.compactMap { $0 }, builder: builder)
+        s.frozen.append((seg, nil))
+        s.pending = []
+        s.pendingKeys = [:]
+        s.pendingLive = 0
+        s.pendingSegment = nil
+    }
+
+    @discardableResult
+    private static func delete(_ key: Key, in s: inout State, analyzer: DanishAnalyzer) -> Bool {
+        var found = false
+        if let i = s.pendingKeys.removeValue(forKey: key) {
+            s.pending[i] = nil
+            s.pendingLive -= 1
+            s.pendingSegment = nil
+            found = true
+        }
+        if !s.frozen.isEmpty {
+            let view = IndexSnapshot(segments: s.frozen, analyzer: analyzer)
+            for global in view.locate(id: key.id, agency: key.agency) {
+                for (k, e) in view.segments.enumerated()
+                where global >= e.docBase && global < e.docBase + e.segment.docCount {
+                    var set = s.frozen[k].1 ?? DocumentSet(capacity: e.segment.docCount)
+                    set.insert(global - e.docBase)
+                    s.frozen[k].1 = set
+                    found = true
+                }
+            }
+        }
+        return found
+    }
+}

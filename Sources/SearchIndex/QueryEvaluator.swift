@@ -1,0 +1,536 @@
+import TextAnalysis
+
+/// A query term slot: one position in a phrase.
+enum TermSlot {
+    /// Exact terms (alternatives, e.g. ISBN-10 and ISBN-13 forms).
+    case terms([[UInt8]])
+    /// A masked or truncated term.
+    case pattern(WildcardPattern)
+}
+
+/// Positions of a slot's terms per document, fully decoded (for adjacency and proximity).
+struct PositionList {
+    var docs: [UInt32] = []
+    var scores: [Float] = []
+    var starts: [Int] = [0]
+    var positions: [UInt32] = []
+
+    var count: Int { docs.count }
+
+    func positionsOf(_ k: Int) -> ArraySlice<UInt32> { positions[starts[k]..<starts[k + 1]] }
+
+    static func union(_ a: PositionList, _ b: PositionList) -> PositionList {
+        if a.count == 0 { return b }
+        if b.count == 0 { return a }
+        var out = PositionList()
+        var i = 0
+        var j = 0
+        func take(_ l: PositionList, _ k: Int) {
+            out.docs.append(l.docs[k])
+            out.scores.append(l.scores[k])
+            out.positions.append(contentsOf: l.positionsOf(k))
+            out.starts.append(out.positions.count)
+        }
+        while i < a.count || j < b.count {
+            if j >= b.count || (i < a.count && a.docs[i] < b.docs[j]) {
+                take(a, i); i += 1
+            } else if i >= a.count || b.docs[j] < a.docs[i] {
+                take(b, j); j += 1
+            } else {
+                out.docs.append(a.docs[i])
+                out.scores.append(a.scores[i] + b.scores[j])
+                out.positions.append(contentsOf: Array(Set(a.positionsOf(i)).union(b.positionsOf(j))).sorted())
+                out.starts.append(out.positions.count)
+                i += 1
+                j += 1
+            }
+        }
+        return out
+    }
+}
+
+/// Evaluates a CQL tree against the segments of a snapshot, one segment at a time.
+struct QueryEvaluator {
+    let snapshot: IndexSnapshot
+    var analyzer: DanishAnalyzer { snapshot.analyzer }
+    static let k1: Float = 1.2
+    static let b: Float = 0.75
+
+    // MARK: Query-time analysis
+
+    /// Splits raw term text on unescaped whitespace.
+    static func words(_ raw: String) -> [String] {
+        var out: [String] = []
+        var cur = ""
+        var escaped = false
+        for c in raw {
+            if escaped { cur.append("\\"); cur.append(c); escaped = false; continue }
+            if c == "\\" { escaped = true; continue }
+            if c.isWhitespace {
+                if !cur.isEmpty { out.append(cur); cur = "" }
+            } else {
+                cur.append(c)
+            }
+        }
+        if escaped { cur.append("\\") }
+        if !cur.isEmpty { out.append(cur) }
+        return out
+    }
+
+    func normalizePiece(_ s: String, kind: IndexSchema.Kind) -> String {
+        switch kind {
+        case .words, .codes: return analyzer.tokens(s).joined()
+        case .isbn, .issn: return SegmentBuilder.cleanIdentifier(s)
+        case .phrase:
+            var t = analyzer.tokens(s).joined(separator: " ")
+            if t.isEmpty { return s.contains(where: \.isWhitespace) ? " " : "" }
+            if let f = s.first, f.isWhitespace { t = " " + t }
+            if let l = s.last, l.isWhitespace { t += " " }
+            return t
+        }
+    }
+
+    /// Slot groups: one group per word of the term (a word can analyse to several adjacent tokens).
+    func plan(_ raw: String, kind: IndexSchema.Kind) -> [[TermSlot]] {
+        if kind == .phrase {
+            let p = WildcardPattern(raw: raw)
+            if p.hasWildcards {
+                let m = p.mapLiterals { normalizePiece($0, kind: .phrase) }
+                return m.pieces.isEmpty ? [] : [[.pattern(m)]]
+            }
+            let t = analyzer.tokens(p.literalText).joined(separator: " ")
+            return t.isEmpty ? [] : [[.terms([Array(t.utf8)])]]
+        }
+        var groups: [[TermSlot]] = []
+        for word in Self.words(raw) {
+            let p = WildcardPattern(raw: word)
+            if p.hasWildcards {
+                let m = p.mapLiterals { normalizePiece($0, kind: kind) }
+                if !m.pieces.isEmpty { groups.append([.pattern(m)]) }
+                continue
+            }
+            switch kind {
+            case .isbn:
+                let forms = ISBN.searchForms(p.literalText).map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
+                if !forms.isEmpty { groups.append([.terms(forms)]) }
+            case .issn:
+                let s = SegmentBuilder.cleanIdentifier(p.literalText)
+                if !s.isEmpty { groups.append([.terms([Array(s.utf8)])]) }
+            default:
+                let toks = analyzer.tokens(p.literalText)
+                if !toks.isEmpty { groups.append(toks.map { .terms([Array($0.utf8)]) }) }
+            }
+        }
+        return groups
+    }
+
+    // MARK: Tree
+
+    func evaluate(_ root: CQLNode, segment s: Int) -> Matches {
+        // Walk the left spine iteratively: booleans group left to right, so chains are left-deep.
+        var spine: [(CQLBoolean, CQLNode, CQLNode)] = []
+        var node = root
+        while case .boolean(let op, let l, let r) = node {
+            spine.append((op, l, r))
+            node = l
+        }
+        var result = evaluateLeaf(node, segment: s)
+        for (op, l, r) in spine.reversed() {
+            switch op.op {
+            case .and:
+                if case .search(let c) = r, c.index == "year",
+                    [.within, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(c.relation)
+                {
+                    // A year range after `and` filters the hits through the year column.
+                    result = filterYears(result, c, segment: s)
+                } else {
+                    result = Matches.intersect(result, evaluate(r, segment: s))
+                }
+            case .or: result = Matches.union(result, evaluate(r, segment: s))
+            case .not: result = Matches.subtract(result, evaluate(r, segment: s))
+            case .prox:
+                if let p = proximity(op, l, r, segment: s) {
+                    result = p
+                } else {
+                    result = Matches.intersect(result, evaluate(r, segment: s))
+                }
+            }
+        }
+        return result
+    }
+
+    func evaluateLeaf(_ node: CQLNode, segment s: Int) -> Matches {
+        switch node {
+        case .search(let clause): return evaluateClause(clause, segment: s)
+        case .boolean: return evaluate(node, segment: s)
+        }
+    }
+
+    func allDocs(_ s: Int) -> Matches {
+        let n = snapshot.segments[s].segment.docCount
+        var m = Matches()
+        m.docs = (0..<UInt32(n)).map { $0 }
+        m.scores = [Float](repeating: 0, count: n)
+        return m
+    }
+
+    func evaluateClause(_ c: CQLSearchClause, segment s: Int) -> Matches {
+        if c.index == "cql.allRecords" { return allDocs(s) }
+        if c.relation == .notEqual {
+            var eq = c
+            eq.relation = .equal
+            return Matches.subtract(allDocs(s), evaluateClause(eq, segment: s))
+        }
+        if c.index.isEmpty {
+            let lists = IndexSchema.serverChoiceFields.map { evaluateOnField(c, field: $0, segment: s) }
+            return Matches.unionAll(lists, docCount: snapshot.segments[s].segment.docCount)
+        }
+        guard var f = IndexSchema.fieldNumber(c.index) else { return Matches() }
+        if c.relation == .exact, IndexSchema.fields[f].kind == .words,
+            let pf = IndexSchema.fieldNumber("phrase." + c.index)
+        {
+            f = pf
+        }
+        return evaluateOnField(c, field: f, segment: s)
+    }
+
+    func evaluateOnField(_ c: CQLSearchClause, field f: Int, segment s: Int) -> Matches {
+        let field = IndexSchema.fields[f]
+        let seg = snapshot.segments[s].segment
+        switch c.relation {
+        case .within, .less, .greater, .lessOrEqual, .greaterOrEqual:
+            if field.name == "year" { return yearRange(c, segment: s) }
+            return termRange(c, field: f, segment: s)
+        default: break
+        }
+        let groups = plan(c.term, kind: field.kind)
+        if groups.isEmpty { return Matches() }
+        let positional = field.kind == .words
+        func group(_ slots: [TermSlot]) -> Matches {
+            if slots.count == 1 { return slotMatches(slots[0], field: f, segment: s) }
+            if positional { return phrase(slots, field: f, segment: s) }
+            return slots.dropFirst().reduce(slotMatches(slots[0], field: f, segment: s)) {
+                Matches.intersect($0, slotMatches($1, field: f, segment: s))
+            }
+        }
+        switch c.relation {
+        case .any:
+            return Matches.unionAll(groups.map(group), docCount: seg.docCount)
+        case .all:
+            return groups.dropFirst().reduce(group(groups[0])) { Matches.intersect($0, group($1)) }
+        default:
+            if field.kind == .isbn || field.kind == .issn {
+                return groups.dropFirst().reduce(group(groups[0])) { Matches.intersect($0, group($1)) }
+            }
+            return group(groups.flatMap { $0 })
+        }
+    }
+
+    // MARK: Terms
+
+    /// Dictionary indexes for a slot in one segment's field.
+    func termIndexes(_ slot: TermSlot, field: FieldReader) -> [Int] {
+        switch slot {
+        case .terms(let alternatives):
+            return alternatives.compactMap { field.find($0) }
+        case .pattern(let p):
+            let range = p.leadingLiteral.isEmpty ? 0..<field.termCount : field.prefixRange(p.leadingLiteral)
+            if p.isPlainPrefix { return Array(range) }
+            let compiled = p.compiled()
+            return range.filter { compiled.matches(field.term($0)) }
+        }
+    }
+
+    @inline(__always)
+    func idf(_ df: Int) -> Float {
+        let n = Float(snapshot.liveDocumentEstimate)
+        let d = Float(df)
+        return logf(1 + (n - d + 0.5) / (d + 0.5))
+    }
+
+    /// Document frequency of an exact term over all segments (for a consistent idf).
+    func globalDF(field f: Int, term: UnsafeRawBufferPointer, local: Int, segment s: Int) -> Int {
+        if snapshot.segments.count == 1 { return local }
+        let bytes = Array(term)
+        var df = 0
+        for (k, entry) in snapshot.segments.enumerated() {
+            if k == s { df += local; continue }
+            if let i = entry.segment.fields[f].find(bytes) { df += entry.segment.fields[f].docFrequency(i) }
+        }
+        return df
+    }
+
+    func slotMatches(_ slot: TermSlot, field f: Int, segment s: Int) -> Matches {
+        let seg = snapshot.segments[s].segment
+        let fr = seg.fields[f]
+        let ids = termIndexes(slot, field: fr)
+        let exact: Bool
+        if case .terms = slot { exact = true } else { exact = false }
+        let lists = ids.map { termMatches($0, field: f, segment: s, globalIDF: exact) }
+        return Matches.unionAll(lists, docCount: seg.docCount)
+    }
+
+    func termMatches(_ t: Int, field f: Int, segment s: Int, globalIDF: Bool) -> Matches {
+        let seg = snapshot.segments[s].segment
+        let fr = seg.fields[f]
+        let (df, docs, _) = fr.postingsOf(t)
+        let gdf = globalIDF ? globalDF(field: f, term: fr.term(t), local: df, segment: s) : df
+        let weight = IndexSchema.fields[f].weight * idf(gdf)
+        let norms = snapshot.lengthNorms[f]
+        var out = Matches()
+        out.docs.reserveCapacity(min(df, seg.docCount))
+        out.scores.reserveCapacity(min(df, seg.docCount))
+        var o = 0
+        var doc: UInt32 = 0
+        var first = true
+        let docCount = UInt32(seg.docCount)
+        let k1p1 = Self.k1 + 1
+        while o < docs.count {
+            let v = docs.varint(&o)
+            let delta = UInt32(truncatingIfNeeded: v >> 1)
+            var tf: Float = 1
+            if v & 1 == 0 { tf = Float(docs.varint(&o)) }
+            if first {
+                doc = delta
+                first = false
+            } else {
+                let (next, overflow) = doc.addingReportingOverflow(delta)
+                if overflow || delta == 0 { break }
+                doc = next
+            }
+            if doc >= docCount { break }
+            let k = norms[fr.norm(Int(doc))]
+            out.append(doc, weight * tf * k1p1 / (tf + k))
+        }
+        return out
+    }
+
+    /// Positions of one term, fully decoded.
+    func termPositions(_ t: Int, field f: Int, segment s: Int) -> PositionList {
+        let seg = snapshot.segments[s].segment
+        let fr = seg.fields[f]
+        let (df, docs, positions) = fr.postingsOf(t)
+        let gdf = globalDF(field: f, term: fr.term(t), local: df, segment: s)
+        let weight = IndexSchema.fields[f].weight * idf(gdf)
+        let norms = snapshot.lengthNorms[f]
+        var out = PositionList()
+        out.docs.reserveCapacity(min(df, seg.docCount))
+        var o = 0
+        var po = 0
+        var doc: UInt32 = 0
+        var first = true
+        let docCount = UInt32(seg.docCount)
+        while o < docs.count {
+            let v = docs.varint(&o)
+            let delta = UInt32(truncatingIfNeeded: v >> 1)
+            var tf = 1
+            if v & 1 == 0 { tf = Int(truncatingIfNeeded: min(docs.varint(&o), 1 << 20)) }
+            if first {
+                doc = delta
+                first = false
+            } else {
+                let (next, overflow) = doc.addingReportingOverflow(delta)
+                if overflow || delta == 0 { break }
+                doc = next
+            }
+            if doc >= docCount { break }
+            var p: UInt32 = 0
+            for _ in 0..<tf {
+                p &+= UInt32(truncatingIfNeeded: positions.varint(&po))
+                out.positions.append(p)
+            }
+            out.starts.append(out.positions.count)
+            out.docs.append(doc)
+            let k = norms[fr.norm(Int(doc))]
+            let ftf = Float(tf)
+            out.scores.append(weight * ftf * (Self.k1 + 1) / (ftf + k))
+        }
+        return out
+    }
+
+    func slotPositions(_ slot: TermSlot, field f: Int, segment s: Int) -> PositionList {
+        let fr = snapshot.segments[s].segment.fields[f]
+        var acc = PositionList()
+        for t in termIndexes(slot, field: fr) {
+            acc = PositionList.union(acc, termPositions(t, field: f, segment: s))
+        }
+        return acc
+    }
+
+    /// Documents where the slots occur at consecutive positions.
+    func phrase(_ slots: [TermSlot], field f: Int, segment s: Int) -> Matches {
+        // Check cheap document intersection first.
+        var lists: [PositionList] = []
+        for slot in slots {
+            let l = slotPositions(slot, field: f, segment: s)
+            if l.count == 0 { return Matches() }
+            lists.append(l)
+        }
+        return positional(lists) { offsets in
+            // offsets[j] = index into lists[j] for the candidate doc
+            let first = lists[0].positionsOf(offsets[0])
+            outer: for p in first {
+                for j in 1..<lists.count {
+                    let want = p &+ UInt32(j)
+                    if !Self.contains(lists[j].positionsOf(offsets[j]), want) { continue outer }
+                }
+                return true
+            }
+            return false
+        }
+    }
+
+    static func contains(_ sorted: ArraySlice<UInt32>, _ v: UInt32) -> Bool {
+        var lo = sorted.startIndex
+        var hi = sorted.endIndex
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if sorted[mid] < v { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sorted.endIndex && sorted[lo] == v
+    }
+
+    /// Intersects position lists by document and keeps documents that pass `check`.
+    func positional(_ lists: [PositionList], check: ([Int]) -> Bool) -> Matches {
+        var out = Matches()
+        var idx = [Int](repeating: 0, count: lists.count)
+        let base = lists[0]
+        outer: for k in 0..<base.count {
+            let d = base.docs[k]
+            idx[0] = k
+            var score = base.scores[k]
+            for j in 1..<lists.count {
+                let l = lists[j]
+                while idx[j] < l.count && l.docs[idx[j]] < d { idx[j] += 1 }
+                if idx[j] >= l.count { break outer }
+                if l.docs[idx[j]] != d { continue outer }
+                score += l.scores[idx[j]]
+            }
+            if check(idx) { out.append(d, score) }
+        }
+        return out
+    }
+
+    /// `a prox/distance<=N/ordered b` over single-word clauses; nil when it does not apply.
+    func proximity(_ op: CQLBoolean, _ l: CQLNode, _ r: CQLNode, segment s: Int) -> Matches? {
+        guard case .search(let a) = l, case .search(let b) = r, a.index == b.index,
+            [.equal, .adj, .all, .any].contains(a.relation), [.equal, .adj, .all, .any].contains(b.relation)
+        else { return nil }
+        var fields: [Int]
+        if a.index.isEmpty {
+            fields = IndexSchema.serverChoiceFields.filter { IndexSchema.fields[$0].kind == .words }
+        } else if let f = IndexSchema.fieldNumber(a.index), IndexSchema.fields[f].kind == .words {
+            fields = [f]
+        } else {
+            return nil
+        }
+        var distance = 1
+        var comparison = "<="
+        var ordered = false
+        for m in op.modifiers {
+            switch m.name.lowercased() {
+            case "distance", "prox.distance":
+                if let v = m.value, let n = Int(v) { distance = n; comparison = m.comparison ?? "=" }
+            case "ordered", "prox.ordered": ordered = true
+            case "unordered", "prox.unordered": ordered = false
+            default: break
+            }
+        }
+        func ok(_ d: Int) -> Bool {
+            switch comparison {
+            case "=": return d == distance
+            case "<": return d < distance
+            case ">": return d > distance
+            case ">=": return d >= distance
+            case "<>": return d != distance
+            default: return d <= distance
+            }
+        }
+        var results: [Matches] = []
+        for f in fields {
+            let ga = plan(a.term, kind: .words).flatMap { $0 }
+            let gb = plan(b.term, kind: .words).flatMap { $0 }
+            guard ga.count == 1, gb.count == 1 else { return nil }
+            let la = slotPositions(ga[0], field: f, segment: s)
+            let lb = slotPositions(gb[0], field: f, segment: s)
+            if la.count == 0 || lb.count == 0 { continue }
+            results.append(
+                positional([la, lb]) { idx in
+                    for pa in la.positionsOf(idx[0]) {
+                        for pb in lb.positionsOf(idx[1]) {
+                            let d = Int(pb) - Int(pa)
+                            if ordered ? (d > 0 && ok(d)) : (d != 0 && ok(abs(d))) { return true }
+                        }
+                    }
+                    return false
+                })
+        }
+        return Matches.unionAll(results, docCount: snapshot.segments[s].segment.docCount)
+    }
+
+    // MARK: Ranges
+
+    func yearBounds(_ c: CQLSearchClause) -> ClosedRange<Int>? {
+        var lo = Int.min
+        var hi = Int.max
+        let parts = c.term.split(separator: " ").compactMap { Int($0) }
+        let v = parts.first ?? 0
+        switch c.relation {
+        case .within:
+            guard parts.count == 2 else { return nil }
+            lo = min(parts[0], parts[1])
+            hi = max(parts[0], parts[1])
+        case .less: hi = v - 1
+        case .lessOrEqual: hi = v
+        case .greater: lo = v + 1
+        case .greaterOrEqual: lo = v
+        default: return nil
+        }
+        return lo <= hi ? lo...hi : nil
+    }
+
+    func filterYears(_ m: Matches, _ c: CQLSearchClause, segment s: Int) -> Matches {
+        guard let range = yearBounds(c) else { return Matches() }
+        let seg = snapshot.segments[s].segment
+        var out = Matches()
+        for k in 0..<m.count {
+            if let y = seg.year(Int(m.docs[k])), range.contains(y) { out.append(m.docs[k], m.scores[k]) }
+        }
+        return out
+    }
+
+    func yearRange(_ c: CQLSearchClause, segment s: Int) -> Matches {
+        guard let range = yearBounds(c) else { return Matches() }
+        let seg = snapshot.segments[s].segment
+        var out = Matches()
+        let n = seg.docCount
+        guard let base = seg.years.base, seg.years.count >= 2 * n else { return out }
+        let lo = Int16(clamping: range.lowerBound)
+        let hi = Int16(clamping: range.upperBound)
+        for d in 0..<n {
+            let y = Int16(bitPattern: UInt16(littleEndian: base.loadUnaligned(fromByteOffset: 2 * d, as: UInt16.self)))
+            if y != SegmentFormat.noYear && y >= lo && y <= hi { out.append(UInt32(d), 0) }
+        }
+        return out
+    }
+
+    func termRange(_ c: CQLSearchClause, field f: Int, segment s: Int) -> Matches {
+        let kind = IndexSchema.fields[f].kind
+        let bound = Array(normalizePiece(WildcardPattern(raw: c.term).literalText, kind: kind).utf8)
+        let fr = snapshot.segments[s].segment.fields[f]
+        let range: Range<Int>
+        switch c.relation {
+        case .less: range = 0..<fr.lowerBound(bound)
+        case .lessOrEqual: range = 0..<fr.upperBound(bound)
+        case .greater: range = fr.upperBound(bound)..<fr.termCount
+        case .greaterOrEqual: range = fr.lowerBound(bound)..<fr.termCount
+        default: return Matches()
+        }
+        let lists = range.map { termMatches($0, field: f, segment: s, globalIDF: false) }
+        return Matches.unionAll(lists, docCount: snapshot.segments[s].segment.docCount)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

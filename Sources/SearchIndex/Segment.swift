@@ -1,0 +1,450 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Owns the bytes segments read from: an mmap of an index file, or a heap copy of a built image.
+final class SegmentStorage: @unchecked Sendable {
+    enum Ownership { case heap, mapped }
+    let base: UnsafeRawPointer?
+    let count: Int
+    let ownership: Ownership
+
+    init(copying bytes: [UInt8]) {
+        let p = UnsafeMutableRawPointer.allocate(byteCount: max(8, bytes.count), alignment: 16)
+        bytes.withUnsafeBytes { src in
+            if let s = src.baseAddress { p.copyMemory(from: s, byteCount: bytes.count) }
+        }
+        base = UnsafeRawPointer(p)
+        count = bytes.count
+        ownership = .heap
+    }
+
+    init(mapped: UnsafeRawPointer, count: Int) {
+        base = mapped
+        self.count = count
+        ownership = .mapped
+    }
+
+    var view: ByteView { ByteView(base: base, count: count) }
+
+    deinit {
+        guard let base else { return }
+        switch ownership {
+        case .heap: UnsafeMutableRawPointer(mutating: base).deallocate()
+        case .mapped: munmap(UnsafeMutableRawPointer(mutating: base), count)
+        }
+    }
+}
+
+/// Reads one field's term dictionary and postings.
+struct FieldReader: Sendable {
+    let termCount: Int
+    let termOffsets: ByteView  // u32 × (termCount+1)
+    let postingOffsets: ByteView  // u32 × (termCount+1)
+    let termBytes: ByteView
+    let postings: ByteView
+    let norms: ByteView  // u8 × docCount, or empty
+    let positional: Bool
+    let sumLengths: UInt64
+
+    static let empty = FieldReader(
+        termCount: 0, termOffsets: .empty, postingOffsets: .empty, termBytes: .empty, postings: .empty,
+        norms: .empty, positional: false, sumLengths: 0)
+
+    @inline(__always)
+    func termRange(_ i: Int) -> (Int, Int) {
+        let lo = Int(termOffsets.u32(i * 4))
+        let hi = Int(termOffsets.u32((i + 1) * 4))
+        return (lo, max(0, hi - lo))
+    }
+
+    func term(_ i: Int) -> UnsafeRawBufferPointer {
+        let (lo, len) = termRange(i)
+        return termBytes.buffer(lo, len)
+    }
+
+    @inline(__always)
+    func compareTerm(_ i: Int, _ key: UnsafeRawBufferPointer) -> Int {
+        let (lo, len) = termRange(i)
+        return termBytes.compare(lo, len, with: key)
+    }
+
+    /// First term index whose bytes are ≥ key.
+    func lowerBound(_ key: [UInt8]) -> Int {
+        key.withUnsafeBytes { k in
+            var lo = 0
+            var hi = termCount
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if compareTerm(mid, k) < 0 { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+    }
+
+    /// First term index whose bytes are > key.
+    func upperBound(_ key: [UInt8]) -> Int {
+        key.withUnsafeBytes { k in
+            var lo = 0
+            var hi = termCount
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if compareTerm(mid, k) <= 0 { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+    }
+
+    func find(_ key: [UInt8]) -> Int? {
+        let i = lowerBound(key)
+        guard i < termCount else { return nil }
+        return key.withUnsafeBytes { compareTerm(i, $0) == 0 } ? i : nil
+    }
+
+    /// Terms that start with `prefix`.
+    func prefixRange(_ prefix: [UInt8]) -> Range<Int> {
+        let lo = lowerBound(prefix)
+        var hi = lo
+        // Upper bound: the prefix with its last byte incremented (skipping 0xFF bytes).
+        var upper = prefix
+        while let last = upper.last, last == 0xFF { upper.removeLast() }
+        if let last = upper.last {
+            upper[upper.count - 1] = last + 1
+            hi = max(lo, lowerBound(upper))
+        } else {
+            hi = termCount
+        }
+        return lo..<hi
+    }
+
+    /// Header of a term's postings: document frequency, doc stream and positions stream.
+    @inline(__always)
+    func postingsOf(_ i: Int) -> (df: Int, docs: ByteView, positions: ByteView) {
+        let start = Int(postingOffsets.u32(i * 4))
+        let end = Int(postingOffsets.u32((i + 1) * 4))
+        guard let all = postings.slice(start, max(0, end - start)) else { return (0, .empty, .empty) }
+        var o = 0
+        let df = Int(min(all.varint(&o), UInt64(Int32.max)))
+        let docLen = all.length(&o)
+        guard let docs = all.slice(o, docLen) else { return (0, .empty, .empty) }
+        let positions = all.slice(o + docLen, all.count - o - docLen) ?? .empty
+        return (df, docs, positions)
+    }
+
+    func docFrequency(_ i: Int) -> Int { postingsOf(i).df }
+
+    @inline(__always)
+    func norm(_ doc: Int) -> Int { positional ? Int(norms.u8(doc)) : 1 }
+}
+
+/// One immutable segment: dictionaries and postings per field, stored fields, years, facets.
+struct Segment: Sendable {
+    let storage: SegmentStorage
+    let docCount: Int
+    let fields: [FieldReader]
+    let docOffsets: ByteView
+    let docBlob: ByteView
+    let years: ByteView
+    let facets: [FacetReader]
+    /// The whole segment image.
+    let image: ByteView
+    var byteCount: Int { image.count }
+
+    /// Builds a segment in memory.
+    static func build(_ documents: [IndexDocument], builder: SegmentBuilder) -> Segment {
+        let image = builder.build(documents)
+        let storage = SegmentStorage(copying: image)
+        // A freshly built image is well-formed; fall back to an empty segment rather than trap.
+        if let s = try? open(storage.view, storage: storage, path: "<memory>", fileOffset: 0, verify: false) {
+            return s
+        }
+        return empty(builder: builder)
+    }
+
+    static func empty(builder: SegmentBuilder) -> Segment {
+        let image = builder.build([])
+        let storage = SegmentStorage(copying: image)
+        return Segment(
+            storage: storage, docCount: 0, fields: IndexSchema.fields.map { _ in FieldReader.empty },
+            docOffsets: .empty, docBlob: .empty, years: .empty,
+            facets: IndexSchema.facetNames.map { _ in FacetReader.empty }, image: storage.view)
+    }
+
+    init(
+        storage: SegmentStorage, docCount: Int, fields: [FieldReader], docOffsets: ByteView, docBlob: ByteView,
+        years: ByteView, facets: [FacetReader], image: ByteView
+    ) {
+        self.storage = storage
+        self.docCount = docCount
+        self.fields = fields
+        self.docOffsets = docOffsets
+        self.docBlob = docBlob
+        self.years = years
+        self.facets = facets
+        self.image = image
+    }
+
+    /// Parses and checks a segment image that starts at `view`.
+    static func open(_ view: ByteView, storage: SegmentStorage, path: String, fileOffset: Int, verify: Bool)
+        throws(IndexError) -> Segment
+    {
+        func corrupt(_ at: Int, _ why: String) -> IndexError {
+            IndexError(
+                kind: .corrupt, path: path, offset: fileOffset + at,
+                message: "\(path) is corrupt: \(why) (byte \(fileOffset + at))")
+        }
+        guard view.count >= SegmentFormat.headerSize + 8 else {
+            throw IndexError(
+                kind: .truncated, path: path, offset: fileOffset,
+                message: "\(path) is truncated: a segment at byte \(fileOffset) is only \(view.count) bytes long")
+        }
+        for (i, m) in SegmentFormat.magic.enumerated() where view.u8(i) != m {
+            throw corrupt(0, "a segment does not start with the segment magic")
+        }
+        let version = view.u32(8)
+        guard version == SegmentFormat.version else {
+            throw IndexError(
+                kind: .unsupportedVersion, path: path, offset: fileOffset + 8,
+                message: "\(path) has segment format version \(version); this build reads version \(SegmentFormat.version)")
+        }
+        let sectionCount = Int(view.u32(12))
+        let docCount = Int(view.u32(16))
+        let headerEnd = SegmentFormat.headerSize + sectionCount * SegmentFormat.entrySize
+        guard sectionCount < 10_000, headerEnd + 8 <= view.count else {
+            throw corrupt(12, "the section table does not fit in the segment")
+        }
+        let headerSum = SectionChecksum.compute(view.buffer(0, headerEnd))
+        guard headerSum == view.u64(headerEnd) else {
+            throw corrupt(headerEnd, "the segment header checksum does not match")
+        }
+        var sections: [UInt32: ByteView] = [:]
+        for s in 0..<sectionCount {
+            let e = SegmentFormat.headerSize + s * SegmentFormat.entrySize
+            let id = view.u32(e)
+            let off = view.u64(e + 8)
+            let len = view.u64(e + 16)
+            guard off <= UInt64(view.count), len <= UInt64(view.count) - off,
+                let slice = view.slice(Int(off), Int(len))
+            else {
+                if off > UInt64(view.count) || len > UInt64(view.count) {
+                    throw IndexError(
+                        kind: .truncated, path: path, offset: fileOffset + e,
+                        message: "\(path) is truncated: section \(id) ends past the end of the file")
+                }
+                throw corrupt(e, "section \(id) lies outside the segment")
+            }
+            if verify, SectionChecksum.compute(slice) != view.u64(e + 24) {
+                throw corrupt(Int(off), "the checksum of section \(id) does not match")
+            }
+            sections[id] = slice
+        }
+        func section(_ id: UInt32) throws(IndexError) -> ByteView {
+            guard let s = sections[id] else { throw corrupt(SegmentFormat.headerSize, "section \(id) is missing") }
+            return s
+        }
+        let stats = try section(SegmentFormat.stats)
+        var fields: [FieldReader] = []
+        for (f, field) in IndexSchema.fields.enumerated() {
+            let dict = try section(SegmentFormat.dictionaryBase + UInt32(f))
+            let postings = try section(SegmentFormat.postingsBase + UInt32(f))
+            let termCount = Int(dict.u32(0))
+            let arrays = 4 * (termCount + 1)
+            guard termCount >= 0, 4 + 2 * arrays <= dict.count,
+                let termOffsets = dict.slice(4, arrays), let postingOffsets = dict.slice(4 + arrays, arrays),
+                let termBytes = dict.slice(4 + 2 * arrays, dict.count - 4 - 2 * arrays)
+            else { throw corrupt(0, "the dictionary of index \(field.name) is malformed") }
+            let positional = field.kind == .words
+            var norms = ByteView.empty
+            if positional {
+                norms = try section(SegmentFormat.normsBase + UInt32(f))
+                guard norms.count == docCount else { throw corrupt(0, "the norms of index \(field.name) are malformed") }
+            }
+            fields.append(
+                FieldReader(
+                    termCount: termCount, termOffsets: termOffsets, postingOffsets: postingOffsets,
+                    termBytes: termBytes, postings: postings, norms: norms, positional: positional,
+                    sumLengths: stats.u64(8 * f)))
+        }
+        let docOffsets = try section(SegmentFormat.docOffsets)
+        let docBlob = try section(SegmentFormat.docBlob)
+        let years = try section(SegmentFormat.years)
+        guard docOffsets.count == 4 * (docCount + 1), years.count == 2 * docCount else {
+            throw corrupt(0, "the stored-field tables do not match the document count \(docCount)")
+        }
+        var facets: [FacetReader] = []
+        for k in IndexSchema.facetNames.indices {
+            let sec = try section(SegmentFormat.facetBase + UInt32(k))
+            guard let reader = FacetReader(sec, docCount: docCount) else {
+                throw corrupt(0, "facet \(IndexSchema.facetNames[k]) is malformed")
+            }
+            facets.append(reader)
+        }
+        return Segment(
+            storage: storage, docCount: docCount, fields: fields, docOffsets: docOffsets, docBlob: docBlob,
+            years: years, facets: facets, image: view)
+    }
+
+    @inline(__always)
+    func year(_ doc: Int) -> Int? {
+        let y = Int16(bitPattern: years.u16(doc * 2))
+        return y == SegmentFormat.noYear ? nil : Int(y)
+    }
+
+    /// The stored fields of a document.
+    func stored(_ doc: Int) -> StoredFields {
+        let start = Int(docOffsets.u32(doc * 4))
+        let end = Int(docOffsets.u32((doc + 1) * 4))
+        guard let rec = docBlob.slice(start, max(0, end - start)) else { return StoredFields() }
+        var o = 0
+        func string() -> String {
+            let len = rec.length(&o)
+            let b = rec.buffer(o, len)
+            o += len
+            return String(decoding: b, as: UTF8.self)
+        }
+        var s = StoredFields()
+        s.id = string()
+        s.agency = string()
+        s.title = string()
+        s.author = string()
+        s.year = string()
+        return s.withHoldings(rec, &o)
+    }
+
+    /// The stored sort key (title or author) of a document.
+    func sortKey(_ doc: Int, author: Bool) -> UnsafeRawBufferPointer {
+        let start = Int(docOffsets.u32(doc * 4))
+        let end = Int(docOffsets.u32((doc + 1) * 4))
+        guard let rec = docBlob.slice(start, max(0, end - start)) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        var o = 0
+        for _ in 0..<(author ? 6 : 5) {
+            let len = rec.length(&o)
+            o += len
+        }
+        let len = rec.length(&o)
+        return rec.buffer(o, len)
+    }
+}
+
+/// Stored display fields of one document.
+struct StoredFields {
+    var id = ""
+    var agency = ""
+    var title = ""
+    var author = ""
+    var year = ""
+    var holdings: IndexDocument.Holdings?
+
+    func withHoldings(_ rec: ByteView, _ o: inout Int) -> StoredFields {
+        var s = self
+        for _ in 0..<2 {
+            let len = rec.length(&o)
+            o += len
+        }
+        let t = min(rec.varint(&o), UInt64(Int32.max))
+        if t > 0 {
+            let a = min(rec.varint(&o), UInt64(Int32.max))
+            s.holdings = IndexDocument.Holdings(total: Int(t - 1), available: Int(a))
+        }
+        return s
+    }
+}
+
+/// Reads one facet column: sorted value dictionary and per-document ordinals.
+struct FacetReader: Sendable {
+    let valueCount: Int
+    let width: Int
+    let valueOffsets: ByteView
+    let valueBytes: ByteView
+    let checkpoints: ByteView
+    let counts: ByteView
+    let ords: ByteView
+    let totalOrds: Int
+
+    static let empty = FacetReader(
+        valueCount: 0, width: 1, valueOffsets: .empty, valueBytes: .empty, checkpoints: .empty, counts: .empty,
+        ords: .empty, totalOrds: 0)
+
+    init(
+        valueCount: Int, width: Int, valueOffsets: ByteView, valueBytes: ByteView, checkpoints: ByteView,
+        counts: ByteView, ords: ByteView, totalOrds: Int
+    ) {
+        self.valueCount = valueCount
+        self.width = width
+        self.valueOffsets = valueOffsets
+        self.valueBytes = valueBytes
+        self.checkpoints = checkpoints
+        self.counts = counts
+        self.ords = ords
+        self.totalOrds = totalOrds
+    }
+
+    init?(_ s: ByteView, docCount: Int) {
+        let valueCount = Int(s.u32(0))
+        let totalOrds = Int(s.u32(4))
+        let width = Int(s.u32(8))
+        let valueBytesLen = Int(s.u32(12))
+        guard [1, 2, 4].contains(width), valueCount >= 0 else { return nil }
+        var o = 16
+        guard let vo = s.slice(o, 4 * (valueCount + 1)) else { return nil }
+        o += 4 * (valueCount + 1)
+        let cpCount = (docCount + SegmentFormat.facetCheckpoint - 1) / SegmentFormat.facetCheckpoint
+        guard let cp = s.slice(o, 4 * cpCount) else { return nil }
+        o += 4 * cpCount
+        guard let counts = s.slice(o, docCount) else { return nil }
+        o += docCount
+        o = (o + 3) & ~3
+        guard let ords = s.slice(o, width * totalOrds) else { return nil }
+        o += width * totalOrds
+        o = (o + 3) & ~3
+        guard let vb = s.slice(o, valueBytesLen) else { return nil }
+        self.init(
+            valueCount: valueCount, width: width, valueOffsets: vo, valueBytes: vb, checkpoints: cp,
+            counts: counts, ords: ords, totalOrds: totalOrds)
+    }
+
+    func value(_ ord: Int) -> String {
+        let lo = Int(valueOffsets.u32(ord * 4))
+        let hi = Int(valueOffsets.u32((ord + 1) * 4))
+        return String(decoding: valueBytes.buffer(lo, max(0, hi - lo)), as: UTF8.self)
+    }
+
+    @inline(__always)
+    func ord(_ i: Int) -> Int {
+        switch width {
+        case 1: return Int(ords.u8(i))
+        case 2: return Int(ords.u16(i * 2))
+        default: return Int(ords.u32(i * 4))
+        }
+    }
+
+    /// Adds the facet values of `docs` (ascending) into `counts` (indexed by ordinal).
+    func count(_ docs: [UInt32], into tally: inout [UInt32]) {
+        guard valueCount > 0 else { return }
+        if tally.count < valueCount { tally = [UInt32](repeating: 0, count: valueCount) }
+        var cursorDoc = -1
+        var cursorOrd = 0
+        for d32 in docs {
+            let d = Int(d32)
+            // Advance the running ordinal index to document d.
+            let block = d / SegmentFormat.facetCheckpoint
+            let blockStart = block * SegmentFormat.facetCheckpoint
+            if cursorDoc < blockStart || cursorDoc > d {
+                cursorDoc = blockStart
+                cursorOrd = Int(checkpoints.u32(block * 4))
+            }
+            while cursorDoc < d {
+                cursorOrd += Int(counts.u8(cursorDoc))
+                cursorDoc += 1
+            }
+            let c = Int(counts.u8(d))
+            var i = cursorOrd
+            let end = min(cursorOrd + c, totalOrds)
+            while i < end {
+                let o = ord(i)
+                if o < valueCount { tally[o] &+= 1 }
+                i += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,422 @@
+import Dispatch
+import TextAnalysis
+
+/// Builds one segment image from documents, in parallel over document chunks, then merges.
+struct SegmentBuilder {
+    let analyzer: DanishAnalyzer
+
+    /// Occurrences of one field in one chunk, later sorted by term.
+    struct FieldChunk {
+        var termIDs: [String: UInt32] = [:]
+        var termNames: [String] = []
+        var occTerm: [UInt32] = []
+        var occDoc: [UInt32] = []
+        var occPos: [UInt32] = []
+        var lengths: [UInt8] = []
+        var sumLengths: UInt64 = 0
+        /// After `sortByTerm`: occurrences of local term t are `termStart[t]..<termStart[t+1]`.
+        var termStart: [Int] = []
+
+        mutating func add(_ term: String, doc: UInt32, pos: UInt32) {
+            let id: UInt32
+            if let existing = termIDs[term] {
+                id = existing
+            } else {
+                id = UInt32(termNames.count)
+                termIDs[term] = id
+                termNames.append(term)
+            }
+            occTerm.append(id)
+            occDoc.append(doc)
+            occPos.append(pos)
+        }
+
+        /// Stable counting sort of the occurrences by term id.
+        mutating func sortByTerm() {
+            let t = termNames.count
+            var start = [Int](repeating: 0, count: t + 1)
+            for id in occTerm { start[Int(id) + 1] += 1 }
+            for i in 0..<t { start[i + 1] += start[i] }
+            var next = start
+            var docs = [UInt32](repeating: 0, count: occTerm.count)
+            var poss = [UInt32](repeating: 0, count: occTerm.count)
+            for i in 0..<occTerm.count {
+                let id = Int(occTerm[i])
+                let dst = next[id]
+                next[id] += 1
+                docs[dst] = occDoc[i]
+                poss[dst] = occPos[i]
+            }
+            occDoc = docs
+            occPos = poss
+            occTerm = []
+            termIDs = [:]
+            termStart = start
+        }
+    }
+
+    /// Terms of one value for a field kind.
+    func terms(of value: String, kind: IndexSchema.Kind) -> [String] {
+        switch kind {
+        case .words, .codes: return analyzer.tokens(value)
+        case .isbn: return ISBN.searchForms(value).filter { !$0.isEmpty }.map { $0.lowercased() }
+        case .issn:
+            let s = SegmentBuilder.cleanIdentifier(value)
+            return s.isEmpty ? [] : [s]
+        case .phrase:
+            let s = analyzer.tokens(value).joined(separator: " ")
+            return s.isEmpty ? [] : [s]
+        }
+    }
+
+    static func cleanIdentifier(_ value: String) -> String {
+        String(value.lowercased().filter { $0.isNumber || $0 == "x" })
+    }
+
+    func values(_ doc: IndexDocument, field name: String) -> [String] {
+        if let v = doc.fields[name] { return v }
+        if name == "id" { return [doc.id] }
+        if name == "agency" { return [doc.agency] }
+        return []
+    }
+
+    func buildChunk(_ docs: ArraySlice<IndexDocument>) -> [FieldChunk] {
+        let fields = IndexSchema.fields
+        var chunks = [FieldChunk](repeating: FieldChunk(), count: fields.count)
+        for f in fields.indices { chunks[f].lengths.reserveCapacity(docs.count) }
+        var local: UInt32 = 0
+        var tokenCache: [String: [String]] = [:]
+        for doc in docs {
+            tokenCache.removeAll(keepingCapacity: true)
+            for (f, field) in fields.enumerated() {
+                var pos: UInt32 = 0
+                var length = 0
+                for (v, value) in values(doc, field: field.name).enumerated() {
+                    if v > 0 { pos &+= SegmentFormat.valueGap }
+                    // A phrase index usually holds the same values as its word index: analyse once.
+                    let valueTerms: [String]
+                    switch field.kind {
+                    case .words, .codes, .phrase:
+                        let toks: [String]
+                        if let cached = tokenCache[value] {
+                            toks = cached
+                        } else {
+                            toks = analyzer.tokens(value)
+                            tokenCache[value] = toks
+                        }
+                        if field.kind == .phrase {
+                            let joined = toks.joined(separator: " ")
+                            valueTerms = joined.isEmpty ? [] : [joined]
+                        } else {
+                            valueTerms = toks
+                        }
+                    case .isbn, .issn:
+                        valueTerms = terms(of: value, kind: field.kind)
+                    }
+                    for term in valueTerms {
+                        chunks[f].add(term, doc: local, pos: pos)
+                        pos &+= 1
+                        length += 1
+                    }
+                }
+                chunks[f].lengths.append(UInt8(min(length, 255)))
+                chunks[f].sumLengths += UInt64(length)
+            }
+            local += 1
+        }
+        for f in 0..<chunks.count { chunks[f].sortByTerm() }
+        return chunks
+    }
+
+    /// Builds the segment image.
+    func build(_ documents: [IndexDocument]) -> [UInt8] {
+        let n = documents.count
+        let cores = max(1, System.activeProcessorCount)
+        let chunkCount = n == 0 ? 0 : min(max(1, n / 512), cores * 4)
+        let chunkSize = chunkCount == 0 ? 0 : (n + chunkCount - 1) / chunkCount
+        let chunkResults = UnsafeSendableArray<[FieldChunk]>(count: chunkCount, initial: [])
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
+            let lo = c * chunkSize
+            let hi = min(n, lo + chunkSize)
+            chunkResults[c] = lo < hi ? buildChunk(documents[lo..<hi]) : []
+        }
+        let chunks = chunkResults.array
+        let chunkBases = (0..<chunkCount).map { UInt32($0 * chunkSize) }
+
+        let fields = IndexSchema.fields
+        let facetNames = IndexSchema.facetNames
+        // Tasks: one per field (dictionary+postings+norms), one per facet, one for the stored docs.
+        let taskCount = fields.count + facetNames.count + 1
+        let sections = UnsafeSendableArray<[(UInt32, [UInt8])]>(count: taskCount, initial: [])
+        let stats = UnsafeSendableArray<(UInt64, UInt32)>(count: fields.count, initial: (0, 0))
+        DispatchQueue.concurrentPerform(iterations: taskCount) { task in
+            if task < fields.count {
+                let f = task
+                let (dict, postings, norms, sum) = mergeField(
+                    f, chunks: chunks.map { $0.isEmpty ? FieldChunk() : $0[f] }, bases: chunkBases, docCount: n)
+                var out: [(UInt32, [UInt8])] = [
+                    (SegmentFormat.dictionaryBase + UInt32(f), dict),
+                    (SegmentFormat.postingsBase + UInt32(f), postings),
+                ]
+                if fields[f].kind == .words { out.append((SegmentFormat.normsBase + UInt32(f), norms)) }
+                sections[task] = out
+                stats[f] = (sum, 0)
+            } else if task < fields.count + facetNames.count {
+                let k = task - fields.count
+                sections[task] = [(SegmentFormat.facetBase + UInt32(k), buildFacet(facetNames[k], documents))]
+            } else {
+                sections[task] = buildStore(documents)
+            }
+        }
+        var statBytes = ByteWriter()
+        for f in 0..<fields.count { statBytes.u64(stats[f].0) }
+        var all: [(UInt32, [UInt8])] = [(SegmentFormat.stats, statBytes.bytes)]
+        for s in sections.array { all.append(contentsOf: s) }
+        return SegmentBuilder.assemble(docCount: n, sections: all)
+    }
+
+    static func assemble(docCount: Int, sections: [(UInt32, [UInt8])]) -> [UInt8] {
+        var w = ByteWriter()
+        w.append(contentsOf: SegmentFormat.magic)
+        w.u32(SegmentFormat.version)
+        w.u32(UInt32(sections.count))
+        w.u32(UInt32(docCount))
+        w.u32(0)
+        let tableStart = w.count
+        for _ in sections { for _ in 0..<SegmentFormat.entrySize { w.u8(0) } }
+        w.u64(0)  // header checksum, patched below
+        var offsets: [Int] = []
+        for (_, bytes) in sections {
+            w.align(8)
+            offsets.append(w.count)
+            w.append(contentsOf: bytes)
+        }
+        w.align(8)
+        for (i, (id, bytes)) in sections.enumerated() {
+            let e = tableStart + i * SegmentFormat.entrySize
+            w.patchU32(id, at: e)
+            w.patchU64(UInt64(offsets[i]), at: e + 8)
+            w.patchU64(UInt64(bytes.count), at: e + 16)
+            w.patchU64(SectionChecksum.compute(bytes), at: e + 24)
+        }
+        let headerEnd = tableStart + sections.count * SegmentFormat.entrySize
+        let sum = w.bytes.withUnsafeBytes { SectionChecksum.compute(UnsafeRawBufferPointer(rebasing: $0[0..<headerEnd])) }
+        w.patchU64(sum, at: headerEnd)
+        return w.bytes
+    }
+
+    /// Merges one field's chunks: sorted dictionary, postings, norms and the sum of lengths.
+    func mergeField(_ f: Int, chunks: [FieldChunk], bases: [UInt32], docCount: Int)
+        -> ([UInt8], [UInt8], [UInt8], UInt64)
+    {
+        let positional = IndexSchema.fields[f].kind == .words
+        // Global sorted term list.
+        var global: [String: Int] = [:]
+        var names: [[UInt8]] = []
+        for chunk in chunks {
+            for name in chunk.termNames where global[name] == nil {
+                global[name] = names.count
+                names.append(Array(name.utf8))
+            }
+        }
+        let order = names.indices.sorted { names[$0].lexicographicallyPrecedes(names[$1]) }
+        var rank = [Int](repeating: 0, count: names.count)
+        for (r, g) in order.enumerated() { rank[g] = r }
+        // Per chunk: global rank → local term id.
+        var localOf: [[Int32]] = []
+        for chunk in chunks {
+            var m = [Int32](repeating: -1, count: names.count)
+            for (local, name) in chunk.termNames.enumerated() {
+                if let g = global[name] { m[rank[g]] = Int32(local) }
+            }
+            localOf.append(m)
+        }
+        global = [:]
+
+        var dict = ByteWriter()
+        var termBytes = ByteWriter()
+        var termOffsets: [UInt32] = [0]
+        var postingOffsets: [UInt32] = [0]
+        var postings = ByteWriter()
+        var docStream = ByteWriter()
+        var posStream = ByteWriter()
+        for r in 0..<order.count {
+            termBytes.append(contentsOf: names[order[r]])
+            termOffsets.append(UInt32(termBytes.count))
+            docStream.bytes.removeAll(keepingCapacity: true)
+            posStream.bytes.removeAll(keepingCapacity: true)
+            var df = 0
+            var prev: UInt32 = 0
+            var first = true
+            for (c, chunk) in chunks.enumerated() {
+                let local = localOf[c][r]
+                if local < 0 { continue }
+                var i = chunk.termStart[Int(local)]
+                let end = chunk.termStart[Int(local) + 1]
+                while i < end {
+                    let d = chunk.occDoc[i]
+                    var j = i + 1
+                    while j < end && chunk.occDoc[j] == d { j += 1 }
+                    let doc = bases[c] + d
+                    let delta = first ? doc : doc - prev
+                    first = false
+                    prev = doc
+                    let tf = j - i
+                    docStream.varint((UInt64(delta) << 1) | (tf == 1 ? 1 : 0))
+                    if tf != 1 { docStream.varint(tf) }
+                    if positional {
+                        var last: UInt32 = 0
+                        for k in i..<j {
+                            let p = chunk.occPos[k]
+                            posStream.varint(p &- last)
+                            last = p
+                        }
+                    }
+                    df += 1
+                    i = j
+                }
+            }
+            postings.varint(df)
+            postings.varint(docStream.count)
+            postings.append(contentsOf: docStream.bytes)
+            postings.append(contentsOf: posStream.bytes)
+            postingOffsets.append(UInt32(truncatingIfNeeded: postings.count))
+        }
+        dict.u32(UInt32(order.count))
+        for o in termOffsets { dict.u32(o) }
+        for o in postingOffsets { dict.u32(o) }
+        dict.append(contentsOf: termBytes.bytes)
+
+        var norms = [UInt8]()
+        var sum: UInt64 = 0
+        if positional { norms.reserveCapacity(docCount) }
+        for chunk in chunks {
+            if positional { norms.append(contentsOf: chunk.lengths) }
+            sum += chunk.sumLengths
+        }
+        return (dict.bytes, postings.bytes, norms, sum)
+    }
+
+    /// Facet section: value dictionary (sorted), per-document value counts, checkpoints, ordinals.
+    func buildFacet(_ name: String, _ documents: [IndexDocument]) -> [UInt8] {
+        var ids: [String: UInt32] = [:]
+        var values: [String] = []
+        var perDoc: [UInt32] = []
+        var counts: [UInt8] = []
+        counts.reserveCapacity(documents.count)
+        for doc in documents {
+            let vs = doc.facets[name] ?? []
+            var c = 0
+            var seen: [UInt32] = []
+            for v in vs where c < 255 && !v.isEmpty {
+                let id: UInt32
+                if let e = ids[v] { id = e } else {
+                    id = UInt32(values.count); ids[v] = id; values.append(v)
+                }
+                if seen.contains(id) { continue }
+                seen.append(id)
+                perDoc.append(id)
+                c += 1
+            }
+            counts.append(UInt8(c))
+        }
+        let utf = values.map { Array($0.utf8) }
+        let order = utf.indices.sorted { utf[$0].lexicographicallyPrecedes(utf[$1]) }
+        var rank = [UInt32](repeating: 0, count: values.count)
+        for (r, g) in order.enumerated() { rank[g] = UInt32(r) }
+        let width: Int = values.count <= 0xFF ? 1 : (values.count <= 0xFFFF ? 2 : 4)
+        var w = ByteWriter()
+        var valueBytes = ByteWriter()
+        var valueOffsets: [UInt32] = [0]
+        for g in order {
+            valueBytes.append(contentsOf: utf[g])
+            valueOffsets.append(UInt32(valueBytes.count))
+        }
+        w.u32(UInt32(values.count))
+        w.u32(UInt32(perDoc.count))
+        w.u32(UInt32(width))
+        w.u32(UInt32(valueBytes.count))
+        for o in valueOffsets { w.u32(o) }
+        // Checkpoints: ordinal index of the first value of every 64th document.
+        var running: UInt32 = 0
+        for (d, c) in counts.enumerated() {
+            if d % SegmentFormat.facetCheckpoint == 0 { w.u32(running) }
+            running += UInt32(c)
+        }
+        w.append(contentsOf: counts)
+        w.align(4)
+        for id in perDoc {
+            let r = rank[Int(id)]
+            switch width {
+            case 1: w.u8(UInt8(r))
+            case 2: w.u16(UInt16(r))
+            default: w.u32(r)
+            }
+        }
+        w.align(4)
+        w.append(contentsOf: valueBytes.bytes)
+        return w.bytes
+    }
+
+    /// Stored display fields and the year column.
+    func buildStore(_ documents: [IndexDocument]) -> [(UInt32, [UInt8])] {
+        var offsets = ByteWriter(capacity: 4 * (documents.count + 1))
+        var blob = ByteWriter(capacity: documents.count * 96)
+        var years = ByteWriter(capacity: 2 * documents.count)
+        offsets.u32(0)
+        for doc in documents {
+            blob.lengthPrefixed(doc.id.utf8)
+            blob.lengthPrefixed(doc.agency.utf8)
+            blob.lengthPrefixed(doc.title.utf8)
+            blob.lengthPrefixed(doc.author.utf8)
+            blob.lengthPrefixed(doc.year.utf8)
+            blob.lengthPrefixed(doc.sortTitle.prefix(SegmentFormat.sortKeyLimit))
+            blob.lengthPrefixed(doc.sortAuthor.prefix(SegmentFormat.sortKeyLimit))
+            if let h = doc.holdings {
+                blob.varint(max(0, h.total) + 1)
+                blob.varint(max(0, h.available))
+            } else {
+                blob.varint(0)
+            }
+            offsets.u32(UInt32(truncatingIfNeeded: blob.count))
+            var y = SegmentFormat.noYear
+            if let sy = doc.sortYear, sy > Int(Int16.min), sy <= Int(Int16.max) { y = Int16(sy) }
+            years.u16(UInt16(bitPattern: y))
+        }
+        return [
+            (SegmentFormat.docOffsets, offsets.bytes), (SegmentFormat.docBlob, blob.bytes),
+            (SegmentFormat.years, years.bytes),
+        ]
+    }
+}
+
+/// A fixed-size array that concurrent tasks fill at distinct indexes.
+final class UnsafeSendableArray<T>: @unchecked Sendable {
+    private let pointer: UnsafeMutablePointer<T>
+    let count: Int
+    init(count: Int, initial: T) {
+        self.count = count
+        pointer = UnsafeMutablePointer<T>.allocate(capacity: max(1, count))
+        pointer.initialize(repeating: initial, count: count)
+    }
+    deinit {
+        pointer.deinitialize(count: count)
+        pointer.deallocate()
+    }
+    subscript(i: Int) -> T {
+        get { pointer[i] }
+        set { pointer[i] = newValue }
+    }
+    var array: [T] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
+}
+
+enum System {
+    static var activeProcessorCount: Int {
+        let n = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        return n > 0 ? n : 1
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
