@@ -6,7 +6,17 @@ import Glibc
 ///
 ///     kartotek-bench parse FILE [--runs N] [--structure-only]
 ///     kartotek-bench analysis [--runs N]
-let usage = "usage: kartotek-bench parse FILE [--runs N] [--structure-only] | analysis [--runs N]"
+///     kartotek-bench generate --records N [--seed S] [--danmarc FRACTION] [--libraries N] [--format iso2709|json]
+///                            -o FILE [--holdings FILE]
+let usage = """
+    usage: kartotek-bench parse FILE [--runs N] [--structure-only]
+           kartotek-bench analysis [--runs N]
+           kartotek-bench generate --records N [--seed S] [--danmarc F] [--libraries N] [--format iso2709|json] -o FILE [--holdings FILE]
+    """
+func stringOption(_ name: String) -> String? {
+    guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
+    return args[i + 1]
+}
 let args = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String, default value: Int) -> Int {
     guard let i = args.firstIndex(of: name), i + 1 < args.count, let n = Int(args[i + 1]) else { return value }
@@ -24,6 +34,19 @@ do {
             exit(2)
         }
         for line in try runParseBenchmark(path: args[1], runs: option("--runs", default: 5), structureOnly: args.contains("--structure-only")) { print(line) }
+    case "generate":
+        guard let out = stringOption("-o") else {
+            print(usage)
+            exit(2)
+        }
+        var options = CorpusGenerator.Options()
+        options.records = option("--records", default: 100_000)
+        options.seed = UInt64(option("--seed", default: 1))
+        options.libraries = option("--libraries", default: 1_500)
+        options.danMARC2Fraction = stringOption("--danmarc").flatMap(Double.init) ?? 0.5
+        options.format = stringOption("--format") ?? "iso2709"
+        var generator = CorpusGenerator(options: options)
+        try generator.write(to: out, holdingsPath: stringOption("--holdings"))
     case "analysis":
         for (name, value) in runAnalysisBenchmark(runs: option("--runs", default: 25)).sorted(by: { $0.key < $1.key }) {
             print(jsonLine([("bench", "analysis"), ("metric", name), ("value", value)]))
