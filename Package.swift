@@ -48,7 +48,9 @@ let package = Package(
 
         // Tests.
         .target(name: "KartotekTestSupport", dependencies: ["MARC"], path: "Tests/KartotekTestSupport", swiftSettings: strict),
-        .testTarget(name: "MARCTests", dependencies: ["MARC", "KartotekTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "MARCTests", dependencies: ["MARC", "KartotekTestSupport"], exclude: ["Golden"],
+            swiftSettings: strict),
         .testTarget(name: "MARCXMLTests", dependencies: ["MARC", "MARCXML", "KartotekTestSupport"], swiftSettings: strict),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis", "KartotekTestSupport"], swiftSettings: strict),
         .testTarget(
