@@ -26,6 +26,7 @@ package struct CharsetIssue: Sendable, Hashable {
 /// bytes.withUnsafeBytes { decodeMARC8($0).string }  // "Cél"
 /// ```
 package func decodeMARC8(_ bytes: UnsafeRawBufferPointer) -> (string: String, issues: [CharsetIssue]) {
+    if isPrintableASCII(bytes) { return (String(decoding: bytes, as: UTF8.self), []) }
     let (scalars, issues) = MARC8Decoder.decode(bytes)
     return (makeString(scalars), issues)
 }
@@ -37,6 +38,7 @@ package func decodeMARC8(_ bytes: UnsafeRawBufferPointer) -> (string: String, is
 /// Array("Kirkeg@ård @*".utf8) // as Latin-1 bytes → "Kirkegꜳrd *"
 /// ```
 package func decodeDanMARC2(_ bytes: UnsafeRawBufferPointer) -> (string: String, issues: [CharsetIssue]) {
+    if isPrintableASCII(bytes), !bytes.contains(0x40) { return (String(decoding: bytes, as: UTF8.self), []) }
     let (scalars, issues) = DanMARC2Charset.decode(bytes)
     return (makeString(scalars), issues)
 }
@@ -83,9 +85,41 @@ package func looksLikeUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
     return sawMultibyte
 }
 
-/// Builds a String from scalar values (invalid ones become U+FFFD).
-private func makeString(_ scalars: [UInt32]) -> String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars.lazy.map { Unicode.Scalar($0) ?? "\u{FFFD}" })
-    return String(view)
+/// Builds a String from scalar values (invalid ones become U+FFFD) without generic overhead.
+func makeString(_ scalars: [UInt32]) -> String {
+    String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+        var index = 0
+        for var scalar in scalars {
+            if scalar >= 0xD800, scalar <= 0xDFFF || scalar > 0x10FFFF { scalar = 0xFFFD }
+            switch scalar {
+            case 0..<0x80:
+                buffer[index] = UInt8(truncatingIfNeeded: scalar)
+                index += 1
+            case 0x80..<0x800:
+                buffer[index] = UInt8(truncatingIfNeeded: 0xC0 | scalar >> 6)
+                buffer[index + 1] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+                index += 2
+            case 0x800..<0x10000:
+                buffer[index] = UInt8(truncatingIfNeeded: 0xE0 | scalar >> 12)
+                buffer[index + 1] = UInt8(truncatingIfNeeded: 0x80 | scalar >> 6 & 0x3F)
+                buffer[index + 2] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+                index += 3
+            default:
+                buffer[index] = UInt8(truncatingIfNeeded: 0xF0 | scalar >> 18)
+                buffer[index + 1] = UInt8(truncatingIfNeeded: 0x80 | scalar >> 12 & 0x3F)
+                buffer[index + 2] = UInt8(truncatingIfNeeded: 0x80 | scalar >> 6 & 0x3F)
+                buffer[index + 3] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+                index += 4
+            }
+        }
+        return index
+    }
+}
+
+/// Whether every byte is printable ASCII (0x20...0x7E): such a value reads the same in
+/// MARC-8, Latin-1 and UTF-8 and needs no decoding.
+@inline(__always)
+func isPrintableASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    for byte in bytes where byte < 0x20 || byte > 0x7E { return false }
+    return true
 }

@@ -16,9 +16,7 @@ package enum UnicodeNFC {
     package static func normalize(_ string: String) -> String {
         var scalars = string.unicodeScalars.map(\.value)
         normalize(&scalars)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars.lazy.map { Unicode.Scalar($0) ?? "\u{FFFD}" })
-        return String(view)
+        return makeString(scalars)
     }
 
     /// Normalises a buffer of Unicode scalar values to NFC in place.
@@ -158,7 +156,8 @@ package enum UnicodeNFC {
             for read in 1..<scalars.count {
                 let scalar = scalars[read]
                 let scalarClass = Int(combiningClass(scalar))
-                if lastClass < scalarClass || lastClass == 0,
+                // Below U+0300 nothing is the second element of a composition.
+                if scalar >= 0x300, lastClass < scalarClass || lastClass == 0,
                     let composite = composePair(starter, scalar)
                 {
                     scalars[starterPosition] = composite
