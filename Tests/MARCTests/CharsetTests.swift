@@ -306,6 +306,54 @@ extension CharsetTests {
             }
         }
 
+        @Test(
+            "Real DBC ISO 2709 files: every subfield decodes without issues and re-encodes byte for byte",
+            .enabled(if: corporaAvailable),
+            arguments: [
+                "danmarc2/dataio__test-records-74-danmarc2.iso", "danmarc2/dataio__test-records-3-danmarc2.iso",
+                "danmarc2/dataio__870970.2poster.iso",
+            ])
+        func corpusRoundTrip(file: String) throws {
+            var values = 0
+            var decodedText: [String] = []
+            for record in ISO2709TestSplitter.records(try corpusFile(file)) {
+                for field in ISO2709TestSplitter.dataFields(record, allFields: true) ?? [] {
+                    for value in field.values {
+                        let (decoded, issues) = danmarc(value)
+                        #expect(issues.isEmpty, "\(decoded)")
+                        #expect(encodeDanMARC2(decoded) == value, "\(decoded)")
+                        decodedText.append(decoded)
+                        values += 1
+                    }
+                }
+            }
+            #expect(values > 0)
+            if file.hasSuffix("test-records-3-danmarc2.iso") {
+                #expect(decodedText.contains { $0.contains("N*E*R*D") })
+            }
+            if file.hasSuffix("test-records-74-danmarc2.iso") {
+                // Sort marker kept as U+00A4; "@@0131" is a literal "@0131" (escaped twice at the source).
+                #expect(decodedText.contains("The ¤mobile mind shift"))
+                #expect(decodedText.contains { $0.contains("Yaz@0131l@0131m") })
+            }
+        }
+
+        @Test("A stray '@' in real data (dataio error fixture) is kept and reported", .enabled(if: corporaAvailable))
+        func strayAt() throws {
+            let data = try corpusFile("danmarc2/dataio__test-records-4-error-in-record2.iso")
+            var reported = 0
+            for record in ISO2709TestSplitter.records(data) {
+                for value in (ISO2709TestSplitter.dataFields(record, allFields: true) ?? []).flatMap(\.values) {
+                    let (decoded, issues) = danmarc(value)
+                    if !issues.isEmpty {
+                        reported += 1
+                        #expect(decoded.hasPrefix("@ous"))
+                    }
+                }
+            }
+            #expect(reported == 1)
+        }
+
         @Test("Random bytes: no crash")
         func fuzz() {
             var generator = SystemRandomNumberGenerator()

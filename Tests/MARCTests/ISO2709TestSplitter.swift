@@ -24,9 +24,10 @@ enum ISO2709TestSplitter {
         return Int(text)
     }
 
-    /// Data fields (pymarc's rule: not `tag < "010"` with an all-digit tag), or nil when the
-    /// leader or directory cannot be read.
-    static func dataFields(_ record: [UInt8]) -> [DataField]? {
+    /// Data fields (pymarc's rule: not `tag < "010"` with an all-digit tag; danMARC2 gives
+    /// every field subfields, so `allFields` keeps them all), or nil when the leader or
+    /// directory cannot be read.
+    static func dataFields(_ record: [UInt8], allFields: Bool = false) -> [DataField]? {
         guard record.count >= 24, let base = number(record[12..<17]), base > 24, base < record.count else {
             return nil
         }
@@ -39,7 +40,7 @@ enum ISO2709TestSplitter {
                 let offset = number(record[entryStart + 7..<entryStart + 12])
             else { return nil }
             let isControl = tag.allSatisfy { (0x30...0x39).contains($0) } && tag.lexicographicallyPrecedes(Array("010".utf8))
-            if isControl { continue }
+            if isControl, !allFields { continue }
             // Python slice semantics: clip both ends, empty when start >= end.
             let start = min(base + offset, record.count)
             let end = max(start, min(base + offset + length - 1, record.count))
