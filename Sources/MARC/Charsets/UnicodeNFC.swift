@@ -23,14 +23,17 @@ package enum UnicodeNFC {
     static func normalize(_ scalars: inout [UInt32]) {
         // Every scalar below U+0300 is NFC-stable (NFC_Quick_Check = Yes) and is never
         // the second element of a composition, so such text is already NFC.
-        guard scalars.contains(where: { $0 >= 0x300 }) else { return }
+        guard let first = scalars.firstIndex(where: { $0 >= 0x300 }) else { return }
+        // Everything before `first` is a stable starter; only the last of them can
+        // interact with what follows, so normalisation starts there.
+        let start = max(0, first - 1)
         let tables = Tables.shared
         var decomposed: [UInt32] = []
-        decomposed.reserveCapacity(scalars.count + 8)
-        for scalar in scalars { tables.decompose(scalar, into: &decomposed) }
+        decomposed.reserveCapacity(scalars.count - start + 8)
+        for scalar in scalars[start...] { tables.decompose(scalar, into: &decomposed) }
         tables.reorder(&decomposed)
         tables.compose(&decomposed)
-        scalars = decomposed
+        scalars.replaceSubrange(start..., with: decomposed)
     }
 
     /// The canonical combining class of a scalar (0 for starters).
