@@ -136,7 +136,8 @@ extension CharsetTests {
                 [0x41, 0xE2],  // trailing combining mark
                 [0x41, 0x80, 0x9F, 0xA0, 0xFF, 0x7F],
                 [0x01, 0x41, 0x1F],
-                [esc, 0x28, 0x32, 0x7E, 0x7E],  // unmapped Hebrew position
+                [esc, 0x28, 0x53, 0x3A],  // position Basic Greek leaves empty: ASCII ':' + issue
+            [0xAF, 0xBB],  // unassigned ANSEL positions
             ] as [[UInt8]])
         func broken(bytes: [UInt8]) {
             let (decoded, issues) = marc8(bytes)
@@ -158,7 +159,7 @@ extension CharsetTests {
             }
         }
 
-        @Test("MARC-8 CJK, Cyrillic and Greek samples from the edge corpora decode without U+FFFD",
+        @Test("MARC-8 CJK, Cyrillic and Greek samples from the edge corpora",
               .enabled(if: corporaAvailable))
         func edgeCorpusSamples() throws {
             let cjk = try corpusFile("edge/marc4j__chinese_mangled_multibyte.mrc")
@@ -172,6 +173,12 @@ extension CharsetTests {
                 }
             }
             #expect(sawHan)
+        // Record 1 is clean EACC (pymarc agrees value for value).
+        let record1 = ISO2709TestSplitter.dataFields(ISO2709TestSplitter.records(cjk)[1]) ?? []
+        let texts = record1.flatMap(\.values).map { v in v.withUnsafeBytes { decodeMARC8($0) } }
+        #expect(texts.contains { $0.string == "车轮滚滚" || $0.string == "車輪滾滾" })
+        #expect(texts.contains { $0.string == "长春电影制片厂 ; 编剧, 薛寿先；导演, 尹一青." && $0.issues.isEmpty })
+        #expect(texts.contains { $0.string == "[济南] :" })
             for name in ["edge/marc4j__cyrillic_capital_e.mrc", "edge/marc4j__greekmissingcharsetchange.mrc",
                          "edge/pymarc__bad_eacc_encoding.dat", "edge/marc4j__incomplete_esc_seq.mrc",
                          "edge/pymarc__bad_marc8_escape.dat"] {
@@ -181,7 +188,15 @@ extension CharsetTests {
                     }
                 }
             }
-            let cyrillic = try corpusFile("edge/marc4j__cyrillic_capital_e.mrc")
+            // Greek text that forgets to switch back to ASCII before punctuation.
+        let greek = try corpusFile("edge/marc4j__greekmissingcharsetchange.mrc")
+        let greekValues = ISO2709TestSplitter.records(greek).filter { $0[9] != UInt8(ascii: "a") }
+            .flatMap { ISO2709TestSplitter.dataFields($0) ?? [] }.flatMap(\.values)
+            .map { v in v.withUnsafeBytes { decodeMARC8($0) } }
+        let title = greekValues.first { $0.string.hasPrefix("Η αγορά") }
+        #expect(title?.string == "Η αγορά στη Μεσόγειο :")
+        #expect(title?.issues.count == 1)
+                let cyrillic = try corpusFile("edge/marc4j__cyrillic_capital_e.mrc")
             let text = ISO2709TestSplitter.records(cyrillic).flatMap { ISO2709TestSplitter.dataFields($0) ?? [] }
                 .flatMap(\.values).map { v in v.withUnsafeBytes { decodeMARC8($0).string } }.joined(separator: " ")
             #expect(text.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) })

@@ -126,8 +126,14 @@ struct MARC8Decoder {
         let byte = bytes[index]
         if let entry = tables.lookup(set: set, position: byte & 0x7F) {
             emit(entry, offset: index)
-        } else if set == MARC8Charset.basicLatin.rawValue, byte & 0x7F >= 0x21 {
-            emitBase(UInt32(byte & 0x7F))  // ASCII designated as G1 (rare)
+        } else if byte < 0x80 {
+            // A G0 position the set leaves empty (Basic Greek has no ':' or ','). Real records
+            // forget to switch back to ASCII before punctuation (marc4j's
+            // greekmissingcharsetchange.mrc), so read the byte as ASCII and say so.
+            report(
+                index,
+                "MARC-8: byte 0x\(charsetHexByte(byte)) has no character in set '\(setName(set))'; read as ASCII")
+            emitBase(UInt32(byte))
         } else {
             report(index, "MARC-8: byte 0x\(charsetHexByte(byte)) has no character in set '\(setName(set))'")
             emitBase(0xFFFD)
