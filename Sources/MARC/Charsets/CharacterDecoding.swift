@@ -14,8 +14,8 @@ package struct CharsetIssue: Sendable, Hashable {
 }
 
 /// MARC-8 → Unicode (NFC), with all of LC's code tables. Never fails: undecodable bytes
-/// become U+FFFD (stray control bytes and base-less trailing combining marks are dropped)
-/// and are reported.
+/// become U+FFFD and are reported (combining marks left without a base at the end of the
+/// value are dropped and reported).
 ///
 /// Each call starts with G0 = Basic Latin and G1 = ANSEL, so pass one field or subfield
 /// value at a time. Ligature and double-tilde halves (0xEB/0xEC, 0xFA/0xFB) map to

@@ -4,7 +4,7 @@
 /// (ASCII) and G1 as Extended Latin (ANSEL) at the start of every value; escape sequences
 /// redesignate them; combining marks, which precede their base character in MARC-8, are
 /// moved after it; the result is composed to NFC. Never fails: what cannot be decoded
-/// becomes U+FFFD (or is dropped, for stray control bytes) and is reported as a
+/// becomes U+FFFD and is reported as a
 /// ``CharsetIssue``.
 struct MARC8Decoder {
     private let tables = MARC8CodeTables.shared
@@ -78,10 +78,7 @@ struct MARC8Decoder {
             case 0x8E:
                 emitBase(0x200C)  // ZERO WIDTH NON-JOINER
                 index += 1
-            case 0x00..<0x20:
-                report(index, "MARC-8: control byte 0x\(charsetHexByte(byte)) dropped")
-                index += 1
-            default:  // 0x7F, 0x80...0xA0 (other C1), 0xFF
+            default:  // C0 controls other than ESC, 0x7F, 0x80...0xA0 (other C1), 0xFF
                 report(index, "MARC-8: byte 0x\(charsetHexByte(byte)) is not a MARC-8 character")
                 emitBase(0xFFFD)
                 index += 1
