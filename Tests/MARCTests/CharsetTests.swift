@@ -146,6 +146,14 @@ extension CharsetTests {
             _ = decoded.utf8.count
         }
 
+        @Test("Issues carry the byte offset of the problem")
+        func issueOffsets() {
+            let (decoded, issues) = marc8([0x41, 0x42, 0x80, 0x43, esc, 0x28, 0x5A, 0x44])
+            #expect(decoded == "AB\u{FFFD}CD")
+            #expect(issues.map(\.offset) == [2, 4])
+            #expect(danmarc(latin1("ab@xy")).issues.map(\.offset) == [2])
+        }
+
         @Test("Random bytes: no crash, offsets in range")
         func fuzz() {
             var generator = SystemRandomNumberGenerator()
@@ -312,6 +320,7 @@ extension CharsetTests {
                 ("q\u{303}", "@0303q"),  // mark written before its base
                 ("\u{1F600}", "@D83D@DE00"),
                 ("¤", "¤"),
+                ("a\u{1F}b\nc\td", "a@001Fb@000Ac@0009d"),  // C0 controls never raw
             ] as [(String, String)])
         func encode(input: String, expected: String) {
             #expect(encodeDanMARC2(input) == latin1(expected))

@@ -12,6 +12,9 @@
 /// | `@XXXX` (4 hex digits, either case) | that BMP scalar |
 /// | `@D83D@DE00` (surrogate pair) | one non-BMP scalar (Kartotek extension) |
 ///
+/// The encoder also writes C0 controls (U+0000-U+001F) as `@00XX`, so that a value can never
+/// carry a raw ISO 2709 delimiter or a line break.
+///
 /// Combining marks (`@0301`) precede their base letter in danMARC2; decoding moves them after
 /// it and composes to NFC; encoding writes them before it again.
 enum DanMARC2Charset {
@@ -148,7 +151,11 @@ enum DanMARC2Charset {
         case UInt32(at), UInt32(star):
             out.append(at)
             out.append(UInt8(scalar))
-        case 0..<0x100:
+        case 0..<0x20:
+            // C0 controls are outside Bilag K's repertoire and would break ISO 2709 (0x1D-0x1F)
+            // or line format (line ends) framing: escape them.
+            writeQuad(scalar, to: &out)
+        case 0x20..<0x100:
             out.append(UInt8(scalar))
         case 0xA733:
             out.append(at)
