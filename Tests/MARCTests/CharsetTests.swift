@@ -108,14 +108,18 @@ extension CharsetTests {
 
         @Test("EACC (CJK, 3 bytes) through ESC $ 1 and ESC $ , 1")
         func eacc() {
-            #expect(marc8([esc, 0x24, 0x31, 0x21, 0x30, 0x21, 0x21, 0x30, 0x64, esc, 0x28, 0x42, 0x2E]).string == "一人.")
+            #expect(
+                marc8([esc, 0x24, 0x31, 0x21, 0x30, 0x21, 0x21, 0x30, 0x64, esc, 0x28, 0x42, 0x2E]).string == "一人.")
             #expect(marc8([esc, 0x24, 0x2C, 0x31, 0x21, 0x30, 0x21, esc, 0x28, 0x42]).string == "一")
             #expect(MARC8CodeTables.shared.eaccCount > 15_700)
         }
 
         @Test("Non-sort markers and joiners in the C1 area")
         func c1Specials() {
-            #expect(scalars(marc8([0x88, 0x54, 0x68, 0x65, 0x20, 0x89, 0x45]).string) == [0x98, 0x54, 0x68, 0x65, 0x20, 0x9C, 0x45])
+            #expect(
+                scalars(marc8([0x88, 0x54, 0x68, 0x65, 0x20, 0x89, 0x45]).string) == [
+                    0x98, 0x54, 0x68, 0x65, 0x20, 0x9C, 0x45,
+                ])
             #expect(scalars(marc8([0x61, 0x8D, 0x62, 0x8E, 0x63]).string) == [0x61, 0x200D, 0x62, 0x200C, 0x63])
         }
 
@@ -137,7 +141,7 @@ extension CharsetTests {
                 [0x41, 0x80, 0x9F, 0xA0, 0xFF, 0x7F],
                 [0x01, 0x41, 0x1F],
                 [esc, 0x28, 0x53, 0x3A],  // position Basic Greek leaves empty: ASCII ':' + issue
-            [0xAF, 0xBB],  // unassigned ANSEL positions
+                [0xAF, 0xBB],  // unassigned ANSEL positions
             ] as [[UInt8]])
         func broken(bytes: [UInt8]) {
             let (decoded, issues) = marc8(bytes)
@@ -160,15 +164,19 @@ extension CharsetTests {
             for _ in 0..<3_000 {
                 let count = Int.random(in: 0...40, using: &generator)
                 var bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
-                if count > 2, Bool.random() { bytes[0] = esc; bytes[1] = [0x24, 0x28, 0x29, 0x67][Int.random(in: 0...3)] }
+                if count > 2, Bool.random() {
+                    bytes[0] = esc
+                    bytes[1] = [0x24, 0x28, 0x29, 0x67][Int.random(in: 0...3)]
+                }
                 let (decoded, issues) = marc8(bytes)
                 #expect(issues.allSatisfy { $0.offset >= 0 && $0.offset < max(bytes.count, 1) })
                 #expect(String(decoding: Array(decoded.utf8), as: UTF8.self) == decoded)
             }
         }
 
-        @Test("MARC-8 CJK, Cyrillic and Greek samples from the edge corpora",
-              .enabled(if: corporaAvailable))
+        @Test(
+            "MARC-8 CJK, Cyrillic and Greek samples from the edge corpora",
+            .enabled(if: corporaAvailable))
         func edgeCorpusSamples() throws {
             let cjk = try corpusFile("edge/marc4j__chinese_mangled_multibyte.mrc")
             var sawHan = false
@@ -176,20 +184,24 @@ extension CharsetTests {
                 for field in ISO2709TestSplitter.dataFields(record) ?? [] {
                     for value in field.values {
                         let decoded = value.withUnsafeBytes { decodeMARC8($0).string }
-                        if decoded.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) { sawHan = true }
+                        if decoded.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) {
+                            sawHan = true
+                        }
                     }
                 }
             }
             #expect(sawHan)
-        // Record 1 is clean EACC (pymarc agrees value for value).
-        let record1 = ISO2709TestSplitter.dataFields(ISO2709TestSplitter.records(cjk)[1]) ?? []
-        let texts = record1.flatMap(\.values).map { v in v.withUnsafeBytes { decodeMARC8($0) } }
-        #expect(texts.contains { $0.string == "车轮滚滚" || $0.string == "車輪滾滾" })
-        #expect(texts.contains { $0.string == "长春电影制片厂 ; 编剧, 薛寿先；导演, 尹一青." && $0.issues.isEmpty })
-        #expect(texts.contains { $0.string == "[济南] :" })
-            for name in ["edge/marc4j__cyrillic_capital_e.mrc", "edge/marc4j__greekmissingcharsetchange.mrc",
-                         "edge/pymarc__bad_eacc_encoding.dat", "edge/marc4j__incomplete_esc_seq.mrc",
-                         "edge/pymarc__bad_marc8_escape.dat"] {
+            // Record 1 is clean EACC (pymarc agrees value for value).
+            let record1 = ISO2709TestSplitter.dataFields(ISO2709TestSplitter.records(cjk)[1]) ?? []
+            let texts = record1.flatMap(\.values).map { v in v.withUnsafeBytes { decodeMARC8($0) } }
+            #expect(texts.contains { $0.string == "車輪滾滾" })
+            #expect(texts.contains { $0.string == "长春电影制片厂 ; 编剧, 薛寿先；导演, 尹一青." && $0.issues.isEmpty })
+            #expect(texts.contains { $0.string == "[济南] :" })
+            for name in [
+                "edge/marc4j__cyrillic_capital_e.mrc", "edge/marc4j__greekmissingcharsetchange.mrc",
+                "edge/pymarc__bad_eacc_encoding.dat", "edge/marc4j__incomplete_esc_seq.mrc",
+                "edge/pymarc__bad_marc8_escape.dat",
+            ] {
                 for record in ISO2709TestSplitter.records(try corpusFile(name)) {
                     for field in ISO2709TestSplitter.dataFields(record) ?? [] {
                         for value in field.values { _ = value.withUnsafeBytes { decodeMARC8($0) } }
@@ -197,14 +209,14 @@ extension CharsetTests {
                 }
             }
             // Greek text that forgets to switch back to ASCII before punctuation.
-        let greek = try corpusFile("edge/marc4j__greekmissingcharsetchange.mrc")
-        let greekValues = ISO2709TestSplitter.records(greek).filter { $0[9] != UInt8(ascii: "a") }
-            .flatMap { ISO2709TestSplitter.dataFields($0) ?? [] }.flatMap(\.values)
-            .map { v in v.withUnsafeBytes { decodeMARC8($0) } }
-        let title = greekValues.first { $0.string.hasPrefix("Η αγορά") }
-        #expect(title?.string == "Η αγορά στη Μεσόγειο :")
-        #expect(title?.issues.count == 1)
-                let cyrillic = try corpusFile("edge/marc4j__cyrillic_capital_e.mrc")
+            let greek = try corpusFile("edge/marc4j__greekmissingcharsetchange.mrc")
+            let greekValues = ISO2709TestSplitter.records(greek).filter { $0[9] != UInt8(ascii: "a") }
+                .flatMap { ISO2709TestSplitter.dataFields($0) ?? [] }.flatMap(\.values)
+                .map { v in v.withUnsafeBytes { decodeMARC8($0) } }
+            let title = greekValues.first { $0.string.hasPrefix("Η αγορά") }
+            #expect(title?.string == "Η αγορά στη Μεσόγειο :")
+            #expect(title?.issues.count == 1)
+            let cyrillic = try corpusFile("edge/marc4j__cyrillic_capital_e.mrc")
             let text = ISO2709TestSplitter.records(cyrillic).flatMap { ISO2709TestSplitter.dataFields($0) ?? [] }
                 .flatMap(\.values).map { v in v.withUnsafeBytes { decodeMARC8($0).string } }.joined(separator: " ")
             #expect(text.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) })
@@ -219,10 +231,15 @@ extension CharsetTests {
     struct NFCTests {
         @Test("Agrees with the standard library's NFC on MARC-8 marks over Latin, Greek and Cyrillic letters")
         func agreesWithStandardLibrary() {
-            let marks: [UInt32] = [0x300, 0x301, 0x302, 0x303, 0x304, 0x306, 0x307, 0x308, 0x309, 0x30A, 0x30B, 0x30C,
-                                   0x310, 0x313, 0x315, 0x31C, 0x323, 0x324, 0x325, 0x326, 0x327, 0x328, 0x32E, 0x332,
-                                   0x333, 0xFE20, 0xFE21, 0x5B4, 0x5BC, 0x5B8, 0x5C1]
-            let bases = Array("aeiouyAEIOUYcnszgkrlwhtdCNSZGKRLWHTDæøÆØ".unicodeScalars.map(\.value)) + [0x3B1, 0x3B7, 0x415, 0x438, 0x5E9]
+            let marks: [UInt32] = [
+                0x300, 0x301, 0x302, 0x303, 0x304, 0x306, 0x307, 0x308, 0x309, 0x30A, 0x30B, 0x30C,
+                0x310, 0x313, 0x315, 0x31C, 0x323, 0x324, 0x325, 0x326, 0x327, 0x328, 0x32E, 0x332,
+                0x333, 0xFE20, 0xFE21, 0x5B4, 0x5BC, 0x5B8, 0x5C1,
+            ]
+            let bases =
+                Array("aeiouyAEIOUYcnszgkrlwhtdCNSZGKRLWHTDæøÆØ".unicodeScalars.map(\.value)) + [
+                    0x3B1, 0x3B7, 0x415, 0x438, 0x5E9,
+                ]
             for base in bases {
                 for first in marks {
                     for second in [nil] + marks.prefix(12).map(Optional.some) {
@@ -230,7 +247,9 @@ extension CharsetTests {
                         if let second { input.append(second) }
                         let string = String(String.UnicodeScalarView(input.compactMap(Unicode.Scalar.init)))
                         let reference = String(decoding: string._nfcCodeUnits, as: UTF8.self)
-                        #expect(scalars(UnicodeNFC.normalize(string)) == scalars(reference), "\(input.map { String($0, radix: 16) })")
+                        #expect(
+                            scalars(UnicodeNFC.normalize(string)) == scalars(reference),
+                            "\(input.map { String($0, radix: 16) })")
                     }
                 }
             }
@@ -242,12 +261,16 @@ extension CharsetTests {
         func everyBMPScalar() {
             var disagreements: [String] = []
             for value in UInt32(0xA0)...0xFFFF {
-                guard let scalar = Unicode.Scalar(value), let age = scalar.properties.age, age.major <= 14 else { continue }
+                guard let scalar = Unicode.Scalar(value), let age = scalar.properties.age, age.major <= 14 else {
+                    continue
+                }
                 for suffix in ["", "\u{301}", "\u{323}\u{302}"] {
                     let string = String(Character(scalar)) + suffix
                     let reference = String(decoding: string._nfcCodeUnits, as: UTF8.self)
                     if scalars(UnicodeNFC.normalize(string)) != scalars(reference) {
-                        disagreements.append(String(value, radix: 16) + suffix.unicodeScalars.map { "+" + String($0.value, radix: 16) }.joined())
+                        disagreements.append(
+                            String(value, radix: 16)
+                                + suffix.unicodeScalars.map { "+" + String($0.value, radix: 16) }.joined())
                     }
                 }
             }
@@ -258,7 +281,8 @@ extension CharsetTests {
         func special() {
             #expect(UnicodeNFC.normalize("\u{1100}\u{1161}\u{11A8}") == "\u{AC01}")
             #expect(scalars(UnicodeNFC.normalize("\u{F92E}")) == [0x51B7])  // CJK compatibility ideograph
-            #expect(scalars(UnicodeNFC.normalize("a\u{323}\u{302}")) == scalars(UnicodeNFC.normalize("a\u{302}\u{323}")))
+            #expect(
+                scalars(UnicodeNFC.normalize("a\u{323}\u{302}")) == scalars(UnicodeNFC.normalize("a\u{302}\u{323}")))
             #expect(scalars(UnicodeNFC.normalize("\u{301}a")) == [0x301, 0x61])
         }
     }
@@ -329,7 +353,8 @@ extension CharsetTests {
         @Test(
             "Round trips Unicode → danMARC2 → Unicode",
             arguments: [
-                "Strandbygꜳrd", "Familien pꜳ Gilje", "Blꜳbjerg Kommune", "Ꜳrhus", "H.C. Andersen: Eventyr * og @ historier",
+                "Strandbygꜳrd", "Familien pꜳ Gilje", "Blꜳbjerg Kommune", "Ꜳrhus",
+                "H.C. Andersen: Eventyr * og @ historier",
                 "Søren Kierkegaard — «Enten–Eller»", "Việt Nam", "Москва", "שלום", "東京", "Ελληνικά", "q\u{303}x",
                 "€ 10, ¤ 5, ½", "tab\tand control", "😀 emoji", "",
             ])
@@ -402,7 +427,9 @@ extension CharsetTests {
             let alphabet: [UInt8] = Array("@*¤0123456789ABCDEFabcdefxyzÅå ".utf8) + [0xE5, 0xC5, 0xA4]
             for _ in 0..<3_000 {
                 let bytes = (0..<Int.random(in: 0...24, using: &generator)).map { _ in
-                    Bool.random() ? alphabet.randomElement(using: &generator) ?? 0x40 : UInt8.random(in: 0...255, using: &generator)
+                    Bool.random()
+                        ? alphabet.randomElement(using: &generator) ?? 0x40
+                        : UInt8.random(in: 0...255, using: &generator)
                 }
                 let (decoded, issues) = danmarc(bytes)
                 #expect(issues.allSatisfy { $0.offset >= 0 && $0.offset < bytes.count })
@@ -429,8 +456,9 @@ extension CharsetTests {
             #expect(check([0xF0, 0x9F, 0x98, 0x80]))
         }
 
-        @Test("The Evergreen FSL file (UTF-8 with leader/09 blank) is recognised; UVA MARC-8 is not",
-              .enabled(if: corporaAvailable))
+        @Test(
+            "The Evergreen FSL file (UTF-8 with leader/09 blank) is recognised; UVA MARC-8 is not",
+            .enabled(if: corporaAvailable))
         func corpora() throws {
             let fsl = try corpusFile("real/evergreen_FSL.marc")
             let fslHits = ISO2709TestSplitter.records(fsl).filter { $0.withUnsafeBytes { looksLikeUTF8($0) } }.count
@@ -557,7 +585,8 @@ extension CharsetTests {
                 }
                 let expected = parts.count == 2 ? String(parts[1]) : "?"
                 if digest == expected { continue }
-                if known.contains(index), Self.digest(records[index], transform: Self.pymarcByteQuirks).hex == expected {
+                if known.contains(index), Self.digest(records[index], transform: Self.pymarcByteQuirks).hex == expected
+                {
                     explained.append(index)
                 } else {
                     mismatches.append(index)

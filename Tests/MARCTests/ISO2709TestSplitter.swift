@@ -39,7 +39,8 @@ enum ISO2709TestSplitter {
             guard let length = number(record[entryStart + 3..<entryStart + 7]),
                 let offset = number(record[entryStart + 7..<entryStart + 12])
             else { return nil }
-            let isControl = tag.allSatisfy { (0x30...0x39).contains($0) } && tag.lexicographicallyPrecedes(Array("010".utf8))
+            let isControl =
+                tag.allSatisfy { (0x30...0x39).contains($0) } && tag.lexicographicallyPrecedes(Array("010".utf8))
             if isControl, !allFields { continue }
             // Python slice semantics: clip both ends, empty when start >= end.
             let start = min(base + offset, record.count)

@@ -111,7 +111,8 @@ enum DanMARC2Charset {
         if !pendingMarks.isEmpty {
             // A trailing mark has no base to precede: keep it where it stands.
             issues.append(
-                CharsetIssue(offset: pendingOffset, message: "danMARC2: combining mark at end of value has no base letter"))
+                CharsetIssue(
+                    offset: pendingOffset, message: "danMARC2: combining mark at end of value has no base letter"))
             scalars.append(contentsOf: pendingMarks)
         }
         if needsNFC { UnicodeNFC.normalize(&scalars) }

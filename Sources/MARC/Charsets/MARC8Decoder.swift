@@ -4,8 +4,7 @@
 /// (ASCII) and G1 as Extended Latin (ANSEL) at the start of every value; escape sequences
 /// redesignate them; combining marks, which precede their base character in MARC-8, are
 /// moved after it; the result is composed to NFC. Never fails: what cannot be decoded
-/// becomes U+FFFD and is reported as a
-/// ``CharsetIssue``.
+/// becomes U+FFFD and is reported as a ``CharsetIssue``.
 struct MARC8Decoder {
     private let tables = MARC8CodeTables.shared
     private var g0: UInt8 = MARC8Charset.basicLatin.rawValue
@@ -87,7 +86,8 @@ struct MARC8Decoder {
         if !pendingMarks.isEmpty {
             report(
                 pendingMarkOffset,
-                "MARC-8: \(pendingMarks.count) combining mark(s) at the end of the value have no base character; dropped")
+                "MARC-8: \(pendingMarks.count) combining mark(s) at the end of the value have no base character; dropped"
+            )
             pendingMarks.removeAll()
         }
         if sawNonASCII { UnicodeNFC.normalize(&scalars) }

@@ -76,7 +76,9 @@ package enum UnicodeNFC {
             }
             reader = PackedHexReader(UnicodeNFCPackedTables.compositions)
             while !reader.isAtEnd {
-                let first = reader.read(5), second = reader.read(5), composite = reader.read(5)
+                let first = reader.read(5)
+                let second = reader.read(5)
+                let composite = reader.read(5)
                 compositions[UInt64(first) << 32 | UInt64(second)] = composite
             }
         }
