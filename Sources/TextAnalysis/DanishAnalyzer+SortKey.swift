@@ -51,7 +51,8 @@ extension DanishAnalyzer {
         var key = DanishAnalyzer.primaryKey(folded)
         if level == .primary { return key }
 
-        let source = ICUBridge.nfc(filing)
+        // Scalars below U+0300 are NFC-stable and never combine: skip ICU for them.
+        let source = filing.unicodeScalars.allSatisfy({ $0.value < 0x300 }) ? filing : ICUBridge.nfc(filing)
         var secondary: [UInt8] = []
         var tertiary: [UInt8] = []
         for scalar in source.unicodeScalars where !DanishFolding.isDropped(scalar.value) {

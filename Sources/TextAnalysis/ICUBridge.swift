@@ -19,7 +19,7 @@ enum ICUBridge {
             }
             if written == Int32.min { return nil }
             if written >= 0 { return result }
-            capacity = Int(-written) + 8
+            capacity = min(Int(-written) + 8, Int(Int32.max))
         }
         return nil
     }
