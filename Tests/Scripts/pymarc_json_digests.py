@@ -197,7 +197,7 @@ def declares_utf8(data: bytes) -> bool:
     return any(c[9:10] == b"a" for _, c in chunks_0x1d(data))
 
 
-def run(corpus, mode, out, dump=None, framing="length"):
+def run(corpus, mode, out, dump=None, framing="length", force_utf8=False, only=None):
     import pymarc
 
     from importlib.metadata import version
@@ -207,13 +207,15 @@ def run(corpus, mode, out, dump=None, framing="length"):
     warnings.simplefilter("ignore")
 
     for name in iso2709_files(corpus):
+        if only and name not in only:
+            continue
         path = os.path.join(corpus, name)
         data = open(path, "rb").read()
         if mode == "utf8" and not declares_utf8(data):
             continue
         framed = list(chunks_0x1d(data))
         if framing == "0x1d":
-            run_0x1d(pymarc, name, framed, mode, out)
+            run_0x1d(pymarc, name, framed, mode, out, force_utf8)
             continue
         reader = pymarc.MARCReader(
             io.BytesIO(data), to_unicode=True, force_utf8=False,
@@ -254,12 +256,12 @@ def run(corpus, mode, out, dump=None, framing="length"):
               + (f" STOPPED_EARLY={exc!r}" if stopped else ""), file=sys.stderr)
 
 
-def run_0x1d(pymarc, name, framed, mode, out):
+def run_0x1d(pymarc, name, framed, mode, out, force_utf8=False):
     """Frame on 0x1D ourselves and hand each chunk to pymarc.Record (same flags)."""
     n = nones = skipped = 0
     for idx, (_, chunk) in enumerate(framed):
         try:
-            rec = pymarc.Record(chunk, to_unicode=True, force_utf8=False,
+            rec = pymarc.Record(chunk, to_unicode=True, force_utf8=force_utf8,
                                 utf8_handling="strict", hide_utf8_warnings=True)
         except Exception as ex:  # what MARCReader turns into a None
             rec = None
@@ -284,13 +286,17 @@ def main():
     ap.add_argument("--framing", choices=["length", "0x1d"], default="length",
                     help="length: pymarc's MARCReader (default); 0x1d: split on 0x1D and "
                          "call pymarc.Record(chunk) per chunk")
+    ap.add_argument("--force-utf8", action="store_true",
+                    help="pymarc force_utf8=True (read every record as UTF-8 whatever leader/09 says; "
+                         "0x1d framing only): the reference for files whose leader lies")
+    ap.add_argument("--only", action="append", help="only this file name (repeatable)")
     ap.add_argument("--dump", help="FILE:INDEX: print the canonical rendering of one record")
     a = ap.parse_args()
     dump = None
     if a.dump:
         f, i = a.dump.rsplit(":", 1)
         dump = (f, int(i))
-    run(a.corpus, a.mode, sys.stdout, dump, a.framing)
+    run(a.corpus, a.mode, sys.stdout, dump, a.framing, a.force_utf8, a.only)
 
 
 if __name__ == "__main__":
