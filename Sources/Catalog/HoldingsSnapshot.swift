@@ -13,9 +13,9 @@ public struct HoldingsSnapshot: Sendable {
         var itemId: String
     }
 
-    private var items: [ItemKey: HoldingsItem] = [:]
-    private var byRecord: [String: Set<ItemKey>] = [:]
-    private var byAgency: [String: Set<ItemKey>] = [:]
+    private var items = ShardedDictionary<ItemKey, HoldingsItem>()
+    private var byRecord = ShardedDictionary<String, Set<ItemKey>>()
+    private var byAgency: [String: ShardedDictionary<ItemKey, Bool>] = [:]
     /// Increases with every change made through the store; equal versions hold equal contents.
     public private(set) var version: UInt64 = 0
 
@@ -65,12 +65,14 @@ public struct HoldingsSnapshot: Sendable {
         var out = Set<String>()
         if let agencies = filter.agencies {
             for agency in agencies {
-                for key in byAgency[agency] ?? [] {
+                byAgency[agency]?.forEach { key, _ in
                     if let item = items[key], filter.admits(item) { out.insert(item.recordId) }
                 }
             }
         } else {
-            for item in items.values where filter.admits(item) { out.insert(item.recordId) }
+            items.forEach { _, item in
+                if filter.admits(item) { out.insert(item.recordId) }
+            }
         }
         return out
     }
@@ -81,13 +83,16 @@ public struct HoldingsSnapshot: Sendable {
     @discardableResult
     mutating func upsert(_ item: HoldingsItem) -> HoldingsItem? {
         let key = ItemKey(agency: item.agency, itemId: item.itemId)
-        let old = items.updateValue(item, forKey: key)
-        if let old, old.recordId != item.recordId {
-            byRecord[old.recordId]?.remove(key)
-            if byRecord[old.recordId]?.isEmpty == true { byRecord[old.recordId] = nil }
+        let old = items[key]
+        items[key] = item
+        if let old, old.recordId != item.recordId { unindex(key, recordId: old.recordId) }
+        if old?.recordId != item.recordId {
+            var keys = byRecord[item.recordId] ?? []
+            byRecord[item.recordId] = nil  // leave the set uniquely owned while it grows
+            keys.insert(key)
+            byRecord[item.recordId] = keys
         }
-        byRecord[item.recordId, default: []].insert(key)
-        byAgency[item.agency, default: []].insert(key)
+        if old == nil { byAgency[item.agency, default: ShardedDictionary(shardCount: 16)][key] = true }
         version &+= 1
         return old
     }
@@ -96,12 +101,19 @@ public struct HoldingsSnapshot: Sendable {
     @discardableResult
     mutating func remove(agency: String, itemId: String) -> HoldingsItem? {
         let key = ItemKey(agency: agency, itemId: itemId)
-        guard let old = items.removeValue(forKey: key) else { return nil }
-        byRecord[old.recordId]?.remove(key)
-        if byRecord[old.recordId]?.isEmpty == true { byRecord[old.recordId] = nil }
-        byAgency[agency]?.remove(key)
+        guard let old = items[key] else { return nil }
+        items[key] = nil
+        unindex(key, recordId: old.recordId)
+        byAgency[agency]?[key] = nil
         if byAgency[agency]?.isEmpty == true { byAgency[agency] = nil }
         version &+= 1
         return old
+    }
+
+    private mutating func unindex(_ key: ItemKey, recordId: String) {
+        guard var keys = byRecord[recordId] else { return }
+        byRecord[recordId] = nil
+        keys.remove(key)
+        if !keys.isEmpty { byRecord[recordId] = keys }
     }
 }

@@ -240,3 +240,34 @@ struct HoldingsQueryTests {
         }
     }
 }
+
+struct HoldingsSnapshotIsolationTests {
+    @Test("many snapshots interleaved with changes each keep their own contents")
+    func interleaved() throws {
+        let store = HoldingsStore()
+        var snapshots: [HoldingsSnapshot] = []
+        for i in 0..<500 {
+            try store.add(HoldingsItem(agency: String(330100 + i % 20), recordId: String(i % 37), itemId: "i\(i)"))
+            if i % 3 == 0 { try store.setStatus(.onLoan, agency: String(330100 + i % 20), itemId: "i\(i)") }
+            if i % 50 == 49 { snapshots.append(store.snapshot()) }
+        }
+        for (n, snapshot) in snapshots.enumerated() {
+            let added = (n + 1) * 50
+            #expect(snapshot.itemCount == added)
+            var total = 0
+            var available = 0
+            for r in 0..<37 {
+                let s = snapshot.summary(forRecord: String(r))
+                total += s.overall.total
+                available += s.overall.available
+            }
+            #expect(total == added)
+            #expect(available == (0..<added).filter { $0 % 3 != 0 }.count)
+        }
+        for i in stride(from: 0, to: 500, by: 2) { try store.remove(agency: String(330100 + i % 20), itemId: "i\(i)") }
+        #expect(store.snapshot().itemCount == 250)
+        #expect(snapshots.last?.itemCount == 500)
+        #expect(store.snapshot().agencies.count == 10)
+        #expect(snapshots.last?.agencies.count == 20)
+    }
+}
