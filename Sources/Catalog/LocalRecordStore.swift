@@ -158,6 +158,11 @@ public final class LocalRecordStore: Sendable {
                 .invalidRecord, "the record is not a valid local record: " + problems.joined(separator: "; "),
                 file: path, record: RecordKey(of: record))
         }
+        // What is acknowledged must replay: the log stores MARC-in-JSON, so check that it reads back equal.
+        guard (try? MARCRecord(marcJSON: record.marcJSON)) == record else {
+            throw CatalogError(
+                .invalidRecord, "the record cannot be stored faithfully as MARC-in-JSON", file: path, record: key)
+        }
         return key
     }
 

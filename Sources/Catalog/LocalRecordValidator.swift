@@ -10,7 +10,7 @@ import MARC
 ///
 /// Shapes: every tag is three digits or a lower-case letter and two digits (`d08`); every field is a data field
 /// with two indicators, each a digit or a blank; every subfield code is one of a–z, A–Z, æ ø å Æ Ø Å, 0–9 or
-/// `&`; every data field has at least one subfield. `008` is not repeatable either.
+/// `&`; every data field has at least one subfield; the leader is printable ASCII. `008` is not repeatable either.
 enum LocalRecordValidator {
     static let nonRepeatable: [Tag] = ["001", "004", "008", "245"]
     /// DBC's own bases: a local record may not claim one of these agencies.
@@ -20,6 +20,9 @@ enum LocalRecordValidator {
 
     static func problems(in record: MARCRecord, expectedAgency: String?) -> [String] {
         var problems: [String] = []
+        if !record.leader.bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            problems.append("the leader must be 24 printable ASCII characters")
+        }
         for (n, field) in record.fields.enumerated() {
             let place = "field \(n + 1) (\(field.tag))"
             if !isWellFormedTag(field.tag) {

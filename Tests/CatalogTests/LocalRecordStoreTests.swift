@@ -141,6 +141,10 @@ struct LocalRecordStoreTests {
         #expect(text.contains("(514): a field needs at least one subfield"))
         #expect(text.contains("(005): danMARC2 fields need indicators"))
 
+        r = localRecord(id: id, title: "T")
+        r.leader = Leader(bytes: Array("00000n    2200000   45".utf8) + [0xC3, 0xA6])
+        #expect(problems(r).contains("leader"))
+
         // Letter tags, upper-case and Danish subfield codes are fine.
         r = localRecord(id: id, title: "T")
         r.fields.append(f("d08", "o", "abc"))
