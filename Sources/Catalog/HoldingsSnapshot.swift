@@ -59,6 +59,21 @@ public struct HoldingsSnapshot: Sendable {
         }
     }
 
+    /// The agencies holding at least one item of the record.
+    public func agencies(holding recordId: String) -> Set<String> {
+        var out = Set<String>()
+        for key in byRecord[RecordKey.normalizedID(recordId)] ?? [] { out.insert(key.agency) }
+        return out
+    }
+
+    /// Every item, ordered by agency, record and item id (for saving).
+    public var allItems: [HoldingsItem] {
+        var out: [HoldingsItem] = []
+        out.reserveCapacity(items.count)
+        items.forEach { _, item in out.append(item) }
+        return out.sorted { ($0.agency, $0.recordId, $0.itemId) < ($1.agency, $1.recordId, $1.itemId) }
+    }
+
     /// The ids of the records with at least one item passing `filter`: what a holdings-restricted search
     /// intersects its hits with. Costs one pass over the items of the filter's agencies.
     public func recordIds(matching filter: HoldingsFilter) -> Set<String> {

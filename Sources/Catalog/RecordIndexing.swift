@@ -82,7 +82,8 @@ public struct RecordIndexing: Sendable {
             }
             let chosen = field.subfields.filter { rule.uses(subfield: Character($0.code)) }.map(\.value)
             if chosen.isEmpty { continue }
-            if rule.joinsSubfields {
+            // Codes, identifiers and years are single values: never join their subfields.
+            if rule.joinsSubfields && (rule.analysis == .text || rule.analysis == .isbn || rule.analysis == .issn) {
                 out.append(chosen.joined(separator: " "))
             } else {
                 out += chosen

@@ -24,6 +24,9 @@ public struct RecordLayers: Sendable {
     /// The number of records (all layers).
     public var count: Int { records.count }
 
+    /// The keys of every record (all layers), in no particular order.
+    public var keys: [RecordKey] { Array(records.keys) }
+
     /// Adds or replaces a record; returns its key, or `nil` when it has no `001 *a`/`*b`.
     @discardableResult
     public mutating func insert(_ record: MARCRecord) -> RecordKey? {

@@ -31,6 +31,12 @@ arguments.removeFirst()
 let commands: [String: (usage: String, run: ([String]) throws(CLIError) -> Int32)] = [
     "convert": (ConvertCommand.usage, ConvertCommand.run),
     "lint": (LintCommand.usage, LintCommand.run),
+    "index": (IndexCommand.usage, IndexCommand.run),
+    "search": (SearchCommand.usage, SearchCommand.run),
+    "show": (ShowCommand.usage, ShowCommand.run),
+    "merge": (MergeCommand.usage, MergeCommand.run),
+    "match": (MatchCommand.usage, MatchCommand.run),
+    "demo": (DemoCommand.usage, DemoCommand.run),
 ]
 
 if command == "--help" || command == "-h" || command == "help" {
