@@ -1,8 +1,9 @@
-// libFuzzer harness: the ISO 2709 reader, strict and lenient, plus the writer on whatever was recovered.
-// Built together with Sources/MARC by Fuzz/run.sh (`swiftc -sanitize=fuzzer,address`).
+import MARC
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzISO2709(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+// libFuzzer harness: the ISO 2709 reader, strict and lenient, plus the writer, MARC-in-JSON and text output on
+// whatever was recovered, and the parallel parser.
+
+public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     for lenient in [false, true] {
         var reader = ISO2709Reader(bytes: bytes, options: ReadOptions(lenient: lenient))
@@ -20,8 +21,6 @@ public func fuzzISO2709(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             _ = record.textDump
         }
     }
-    var json = MARCJSONReader(bytes: bytes, options: ReadOptions(lenient: true))
-    var n = 0
-    while n < 10_000, (try? json.next()) != nil { n += 1 }
+    _ = try? ISO2709Reader.parseParallel(storage: ByteStorage(copying: bytes), options: ReadOptions(lenient: true), chunks: 3)
     return 0
 }

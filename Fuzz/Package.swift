@@ -1,0 +1,32 @@
+// swift-tools-version: 6.1
+// libFuzzer harnesses for Kartotek's parsers. Not part of the product: build and run with Fuzz/run.sh.
+import Foundation
+import PackageDescription
+
+// The parent package's identity is its directory name (`main`, `kartotek`, …).
+let parent = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent().lastPathComponent
+
+let fuzz: [SwiftSetting] = [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer,address"])]
+let link: [LinkerSetting] = [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])]
+
+let package = Package(
+    name: "KartotekFuzz",
+    dependencies: [.package(path: "..")],
+    targets: [
+        .executableTarget(
+            name: "FuzzISO2709", dependencies: [.product(name: "MARC", package: parent)],
+            swiftSettings: fuzz, linkerSettings: link),
+        .executableTarget(
+            name: "FuzzCharsets", dependencies: [.product(name: "MARC", package: parent)],
+            swiftSettings: fuzz, linkerSettings: link),
+        .executableTarget(
+            name: "FuzzJSON", dependencies: [.product(name: "MARC", package: parent)],
+            swiftSettings: fuzz, linkerSettings: link),
+        .executableTarget(
+            name: "FuzzCQL", dependencies: [.product(name: "SearchIndex", package: parent)],
+            swiftSettings: fuzz, linkerSettings: link),
+        .executableTarget(
+            name: "FuzzIndexFile", dependencies: [.product(name: "SearchIndex", package: parent)],
+            swiftSettings: fuzz, linkerSettings: link),
+    ]
+)

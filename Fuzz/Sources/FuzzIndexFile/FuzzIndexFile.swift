@@ -1,0 +1,23 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import SearchIndex
+
+/// libFuzzer harness: the index-file opener on arbitrary bytes, seeded with real index files. A file that opens
+/// is searched, so lazily decoded postings are exercised too.
+let path = "/tmp/kartotek-fuzz-index-\(getpid()).kix"
+
+
+public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    guard fd >= 0 else { return 0 }
+    _ = write(fd, data, size)
+    close(fd)
+    for verify in [true, false] {
+        if let snapshot = try? IndexSnapshot.open(path: path, verifyChecksums: verify) {
+            _ = try? snapshot.search("lille or kierkegaard or år > 1800", options: SearchOptions(limit: 3, facets: ["year"]))
+            _ = try? snapshot.search("ti = l*", options: SearchOptions(limit: 3))
+        }
+    }
+    return 0
+}
