@@ -81,10 +81,10 @@ public struct MARCXMLReader {
     }
 
     /// Repairs reported so far (lenient mode; a padded 23-character leader in any mode), in document order.
-    public var diagnostics: [MARCError] { parser.state.diagnostics }
+    public var diagnostics: [MARCError] { parser.state.pointee.diagnostics }
 
     /// The number of `<record>` elements seen so far.
-    public var recordsSeen: Int { parser.state.recordNumber }
+    public var recordsSeen: Int { parser.state.pointee.recordNumber }
 }
 
 /// The libxml2 push parser and its input. A class so that the C callbacks have a stable address and the parser
@@ -97,7 +97,9 @@ final class SAXParser {
 
     static let chunkSize = 64 * 1024
 
-    let state: SAXState
+    /// The callbacks' state, behind a pointer: the C callbacks mutate it through the pointer, which keeps Swift's
+    /// dynamic exclusivity checks (a class's stored properties) off the per-element path.
+    let state: UnsafeMutablePointer<SAXState>
     private var source: Source
     private var memoryOffset = 0
     private var context: xmlParserCtxtPtr?
@@ -109,7 +111,8 @@ final class SAXParser {
     init(source: Source, options: ReadOptions) {
         _ = libxml2Initialised
         self.source = source
-        state = SAXState(options: options)
+        state = UnsafeMutablePointer<SAXState>.allocate(capacity: 1)
+        state.initialize(to: SAXState(options: options))
         buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
         installCallbacks()
     }
@@ -120,6 +123,8 @@ final class SAXParser {
         }
         closeFile()
         buffer.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     private func closeFile() {
@@ -131,9 +136,9 @@ final class SAXParser {
 
     func next() throws(MARCError) -> MARCRecord? {
         while true {
-            if let record = state.popRecord() { return record }
-            if let failure = state.failure {
-                state.failure = nil
+            if let record = state.pointee.popRecord() { return record }
+            if let failure = state.pointee.failure {
+                state.pointee.failure = nil
                 finished = true
                 throw failure
             }
@@ -154,7 +159,7 @@ final class SAXParser {
                 if n < 0 {
                     finished = true
                     closeFile()
-                    throw MARCError(.io, "read failed: \(String(cString: strerror(errno)))", file: state.options.fileName)
+                    throw MARCError(.io, "read failed: \(String(cString: strerror(errno)))", file: state.pointee.options.fileName)
                 }
                 count = n
                 break
@@ -172,20 +177,20 @@ final class SAXParser {
         if context == nil {
             // The first bytes go to the constructor, which uses them to detect the encoding (BOM, UTF-16).
             let head = min(count, 4)
-            let box = Unmanaged.passUnretained(state).toOpaque()
-            guard let ctxt = xmlCreatePushParserCtxt(&handler, box, chunk, Int32(head), state.options.fileName) else {
+            let box = UnsafeMutableRawPointer(state)
+            guard let ctxt = xmlCreatePushParserCtxt(&handler, box, chunk, Int32(head), state.pointee.options.fileName) else {
                 finished = true
-                throw MARCError(.xml, "libxml2 could not create a parser", file: state.options.fileName)
+                throw MARCError(.xml, "libxml2 could not create a parser", file: state.pointee.options.fileName)
             }
             context = ctxt
-            state.context = ctxt
+            state.pointee.context = ctxt
             // No entity substitution, no DTD loading or validation, no network; huge-input limits stay on.
             _ = xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
             if count > head {
                 _ = xmlParseChunk(ctxt, chunk.map { $0 + head }, Int32(count - head), 0)
             }
             if count == 0 {
-                state.terminating = true
+                state.pointee.terminating = true
                 _ = xmlParseChunk(ctxt, nil, 0, 1)
                 finish()
             }
@@ -193,22 +198,23 @@ final class SAXParser {
         }
         guard let ctxt = context else { return }
         if count == 0 {
-            state.terminating = true
+            state.pointee.terminating = true
             _ = xmlParseChunk(ctxt, nil, 0, 1)
             finish()
         } else {
             _ = xmlParseChunk(ctxt, chunk, Int32(count), 0)
         }
-        if state.stopped { finish() }
+        if state.pointee.stopped { finish() }
     }
 
     private func finish() {
         finished = true
         closeFile()
-        if state.failure == nil && state.inRecord && !state.stopped {
-            state.failure = MARCError(
-                .xml, "the document ends inside record \(state.recordNumber)", file: state.options.fileName,
-                recordNumber: state.recordNumber)
+        let st = state.pointee
+        if st.failure == nil && st.inRecord && !st.stopped {
+            state.pointee.failure = MARCError(
+                .xml, "the document ends inside record \(st.recordNumber)", file: st.options.fileName,
+                recordNumber: st.recordNumber)
         }
     }
 
@@ -216,33 +222,33 @@ final class SAXParser {
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { ctx, localname, _, uri, _, _, attributeCount, _, attributes in
             guard let ctx, let localname else { return }
-            let state = Unmanaged<SAXState>.fromOpaque(ctx).takeUnretainedValue()
-            state.startElement(localname, uri: uri, attributeCount: Int(attributeCount), attributes: attributes)
+            let state = ctx.assumingMemoryBound(to: SAXState.self)
+            state.pointee.startElement(localname, uri: uri, attributeCount: Int(attributeCount), attributes: attributes)
         }
         handler.endElementNs = { ctx, localname, _, uri in
             guard let ctx, let localname else { return }
-            let state = Unmanaged<SAXState>.fromOpaque(ctx).takeUnretainedValue()
-            state.endElement(localname, uri: uri)
+            let state = ctx.assumingMemoryBound(to: SAXState.self)
+            state.pointee.endElement(localname, uri: uri)
         }
         handler.characters = { ctx, ch, len in
             guard let ctx, let ch, len > 0 else { return }
-            let state = Unmanaged<SAXState>.fromOpaque(ctx).takeUnretainedValue()
-            if state.collecting {
-                state.text.append(contentsOf: UnsafeBufferPointer(start: ch, count: Int(len)))
+            let state = ctx.assumingMemoryBound(to: SAXState.self)
+            if state.pointee.collecting {
+                state.pointee.text.append(contentsOf: UnsafeBufferPointer(start: ch, count: Int(len)))
             }
         }
         handler.entityDecl = { ctx, name, _, _, systemID, _ in
             guard let ctx else { return }
-            let state = Unmanaged<SAXState>.fromOpaque(ctx).takeUnretainedValue()
+            let state = ctx.assumingMemoryBound(to: SAXState.self)
             let entity = name.map { String(cString: $0) } ?? "?"
             let external = systemID.map { " (SYSTEM \"\(String(cString: $0))\")" } ?? ""
-            state.fatal(
+            state.pointee.fatal(
                 "the DOCTYPE declares entity '\(entity)'\(external); entity declarations are refused (no entity is expanded or loaded)")
         }
         handler.serror = { ctx, error in
             guard let ctx, let error else { return }
-            let state = Unmanaged<SAXState>.fromOpaque(ctx).takeUnretainedValue()
-            state.libxml2Error(error.pointee)
+            let state = ctx.assumingMemoryBound(to: SAXState.self)
+            state.pointee.libxml2Error(error.pointee)
         }
     }
 }
@@ -251,7 +257,7 @@ final class SAXParser {
 private let libxml2Initialised: Void = { xmlInitParser() }()
 
 /// What the SAX callbacks build: the record being read and the finished ones waiting for ``SAXParser/next()``.
-final class SAXState {
+struct SAXState {
     enum Element {
         case collection, record, leader, controlfield, datafield, subfield, other
     }
@@ -285,13 +291,14 @@ final class SAXState {
     // Interned-name caches: libxml2 hands out names from its dictionary, so equal names are equal pointers.
     private var names: [(UnsafePointer<xmlChar>, Element)] = []
     private var namespaces: [(UnsafePointer<xmlChar>, Bool, Bool)] = []
+    private var attributeNames: [(UnsafePointer<xmlChar>, AttributeName)] = []
 
     init(options: ReadOptions) {
         self.options = options
         text.reserveCapacity(256)
     }
 
-    func popRecord() -> MARCRecord? {
+    mutating func popRecord() -> MARCRecord? {
         guard queueHead < queue.count else {
             if !queue.isEmpty {
                 queue.removeAll(keepingCapacity: true)
@@ -306,7 +313,7 @@ final class SAXState {
 
     // MARK: Names
 
-    private func element(_ localname: UnsafePointer<xmlChar>) -> Element {
+    private mutating func element(_ localname: UnsafePointer<xmlChar>) -> Element {
         for (p, e) in names where p == localname { return e }
         let s = UnsafeRawPointer(localname).assumingMemoryBound(to: CChar.self)
         let e: Element
@@ -330,7 +337,7 @@ final class SAXState {
     }
 
     /// (accepted, isMARCXchange) for an element's namespace URI.
-    private func namespace(_ uri: UnsafePointer<xmlChar>?) -> (Bool, Bool) {
+    private mutating func namespace(_ uri: UnsafePointer<xmlChar>?) -> (Bool, Bool) {
         guard let uri else { return (true, false) }
         for (p, ok, x) in namespaces where p == uri { return (ok, x) }
         let s = UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self)
@@ -356,7 +363,7 @@ final class SAXState {
     }
 
     /// Stops the parse with an error (used for problems no mode may go past).
-    func fatal(_ message: String) {
+    mutating func fatal(_ message: String) {
         if failure == nil {
             failure = MARCError(
                 .xml, position + message, file: options.fileName, recordNumber: inRecord ? recordNumber : nil,
@@ -365,7 +372,7 @@ final class SAXState {
         stop()
     }
 
-    private func stop() {
+    private mutating func stop() {
         stopped = true
         collecting = false
         if let context { xmlStopParser(context) }
@@ -374,7 +381,7 @@ final class SAXState {
     /// A record-level problem: strict mode stops, lenient mode records the repair and goes on.
     /// - Returns: true when the caller should apply its repair.
     @discardableResult
-    private func problem(_ message: String, _ disposition: MARCError.Disposition = .repaired, always: Bool = false) -> Bool {
+    private mutating func problem(_ message: String, _ disposition: MARCError.Disposition = .repaired, always: Bool = false) -> Bool {
         if options.lenient || always {
             diagnostics.append(
                 MARCError(
@@ -386,7 +393,7 @@ final class SAXState {
         return false
     }
 
-    func libxml2Error(_ error: xmlError) {
+    mutating func libxml2Error(_ error: xmlError) {
         // Warnings (level 1) are not problems for MARC data.
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
         if stopped { return }
@@ -413,7 +420,7 @@ final class SAXState {
 
     // MARK: Elements
 
-    func startElement(
+    mutating func startElement(
         _ localname: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, attributeCount: Int,
         attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
@@ -433,28 +440,32 @@ final class SAXState {
             leader = nil
             sawLeader = false
             fields = []
+            fields.reserveCapacity(40)
         case .leader where inRecord:
             collect()
         case .controlfield where inRecord:
-            fieldTag = readTag(attributeCount, attributes)
+            let a = scanAttributes(attributeCount, attributes)
+            fieldTag = readTag(a.tag)
             inDataField = false
             collect()
         case .datafield where inRecord:
-            fieldTag = readTag(attributeCount, attributes)
-            let i1 = readIndicator("ind1", attributeCount, attributes)
-            let i2 = readIndicator("ind2", attributeCount, attributes)
+            let a = scanAttributes(attributeCount, attributes)
+            fieldTag = readTag(a.tag)
+            let i1 = readIndicator("ind1", a.ind1)
+            let i2 = readIndicator("ind2", a.ind2)
             fieldIndicators = Indicators(i1, i2)
             subfields = []
+            subfields.reserveCapacity(8)
             inDataField = true
         case .subfield where inRecord && inDataField:
-            subfieldCode = readCode(attributeCount, attributes)
+            subfieldCode = readCode(scanAttributes(attributeCount, attributes).code)
             collect()
         default:
             break
         }
     }
 
-    func endElement(_ localname: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) {
+    mutating func endElement(_ localname: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) {
         if stopped { return }
         guard namespace(uri).0 else { return }
         switch element(localname) {
@@ -475,17 +486,17 @@ final class SAXState {
         }
     }
 
-    private func collect() {
+    private mutating func collect() {
         collecting = true
         text.removeAll(keepingCapacity: true)
     }
 
-    private func takeText() -> String {
+    private mutating func takeText() -> String {
         collecting = false
         return String(decoding: text, as: UTF8.self)
     }
 
-    private func finishLeader() {
+    private mutating func finishLeader() {
         sawLeader = true
         var bytes = Array(takeText().utf8)
         if bytes.count != 24 {
@@ -506,7 +517,7 @@ final class SAXState {
         leader = Leader(bytes: bytes)
     }
 
-    private func finishRecord() {
+    private mutating func finishRecord() {
         inRecord = false
         inDataField = false
         collecting = false
@@ -521,20 +532,53 @@ final class SAXState {
 
     // MARK: Attributes
 
-    /// The value of attribute `name` (any namespace), with the `&#38;` that libxml2 leaves for `&amp;` decoded.
-    private func attribute(
-        _ name: String, _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
-    ) -> [UInt8]? {
-        guard let attributes else { return nil }
+    private enum AttributeName {
+        case tag, ind1, ind2, code, other
+    }
+
+    /// The raw values of the MARC attributes of one element (any namespace), pointing into libxml2's buffer.
+    private struct MARCAttributes {
+        var tag: UnsafeBufferPointer<UInt8>?
+        var ind1: UnsafeBufferPointer<UInt8>?
+        var ind2: UnsafeBufferPointer<UInt8>?
+        var code: UnsafeBufferPointer<UInt8>?
+    }
+
+    private mutating func attributeName(_ local: UnsafePointer<xmlChar>) -> AttributeName {
+        for (p, n) in attributeNames where p == local { return n }
+        let s = UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self)
+        let n: AttributeName =
+            strcmp(s, "code") == 0 ? .code : strcmp(s, "tag") == 0 ? .tag : strcmp(s, "ind1") == 0 ? .ind1
+            : strcmp(s, "ind2") == 0 ? .ind2 : .other
+        if attributeNames.count < 64 { attributeNames.append((local, n)) }
+        return n
+    }
+
+    /// One pass over an element's attributes (five pointers each: local name, prefix, URI, value start, value end).
+    private mutating func scanAttributes(
+        _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) -> MARCAttributes {
+        var out = MARCAttributes()
+        guard let attributes else { return out }
         for i in 0..<count {
             guard let local = attributes[5 * i], let begin = attributes[5 * i + 3], let end = attributes[5 * i + 4]
             else { continue }
-            let matches = name.withCString { strcmp(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self), $0) == 0 }
-            guard matches else { continue }
-            let value = Array(UnsafeBufferPointer(start: begin, count: begin.distance(to: end)))
-            return value.contains(0x26) ? decodeAmpersands(value) : value
+            let value = UnsafeBufferPointer(start: begin, count: begin.distance(to: end))
+            switch attributeName(local) {
+            case .tag: out.tag = value
+            case .ind1: out.ind1 = value
+            case .ind2: out.ind2 = value
+            case .code: out.code = value
+            case .other: break
+            }
         }
-        return nil
+        return out
+    }
+
+    /// An attribute value as bytes, with the `&#38;` that libxml2 leaves for `&amp;` decoded.
+    private func bytes(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let a = Array(value)
+        return a.contains(0x26) ? decodeAmpersands(a) : a
     }
 
     /// Without entity substitution libxml2 reports `&amp;` (and `&#38;`) in attribute values as the five bytes
@@ -556,11 +600,17 @@ final class SAXState {
         return out
     }
 
-    private func readTag(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Tag {
-        guard let value = attribute("tag", count, attributes) else {
+    private mutating func readTag(_ raw: UnsafeBufferPointer<UInt8>?) -> Tag {
+        guard let raw else {
             problem("field has no tag attribute; tag set to ???")
             return "???"
         }
+        if raw.count == 3, raw[0] > 0x20, raw[0] < 0x7F, raw[0] != 0x26, raw[1] > 0x20, raw[1] < 0x7F, raw[2] > 0x20,
+            raw[2] < 0x7F
+        {
+            return Tag(raw[0], raw[1], raw[2])
+        }
+        let value = bytes(raw)
         if value.count == 3, value.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
             return Tag(value[0], value[1], value[2])
         }
@@ -575,13 +625,13 @@ final class SAXState {
         return "???"
     }
 
-    private func readIndicator(
-        _ name: String, _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
-    ) -> Unicode.Scalar {
-        guard let value = attribute(name, count, attributes) else {
+    private mutating func readIndicator(_ name: String, _ raw: UnsafeBufferPointer<UInt8>?) -> Unicode.Scalar {
+        guard let raw else {
             problem("field \(fieldTag) has no \(name) attribute; blank assumed")
             return " "
         }
+        if raw.count == 1, raw[0] < 0x80 { return Unicode.Scalar(raw[0]) }
+        let value = bytes(raw)
         let scalars = String(decoding: value, as: UTF8.self).unicodeScalars
         if scalars.count == 1, let s = scalars.first { return s }
         if scalars.isEmpty {
@@ -592,11 +642,13 @@ final class SAXState {
         return scalars.first ?? " "
     }
 
-    private func readCode(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Unicode.Scalar {
-        guard let value = attribute("code", count, attributes) else {
+    private mutating func readCode(_ raw: UnsafeBufferPointer<UInt8>?) -> Unicode.Scalar {
+        guard let raw else {
             problem("a subfield of field \(fieldTag) has no code attribute; blank code assumed")
             return " "
         }
+        if raw.count == 1, raw[0] < 0x80, raw[0] != 0x26 { return Unicode.Scalar(raw[0]) }
+        let value = bytes(raw)
         let scalars = String(decoding: value, as: UTF8.self).unicodeScalars
         if scalars.count == 1, let s = scalars.first { return s }
         if let composed = composedLetter(Array(scalars)) {
