@@ -292,6 +292,18 @@ struct SAXState {
     private var names: [(UnsafePointer<xmlChar>, Element)] = []
     private var namespaces: [(UnsafePointer<xmlChar>, Bool, Bool)] = []
     private var attributeNames: [(UnsafePointer<xmlChar>, AttributeName)] = []
+    private var subfieldName: UnsafePointer<xmlChar>?
+    private var datafieldName: UnsafePointer<xmlChar>?
+    private var controlfieldName: UnsafePointer<xmlChar>?
+    private var codeName: UnsafePointer<xmlChar>?
+    private var tagName: UnsafePointer<xmlChar>?
+    private var ind1Name: UnsafePointer<xmlChar>?
+    private var ind2Name: UnsafePointer<xmlChar>?
+    private var lastNamespace: UnsafePointer<xmlChar>?
+    private var lastNamespaceResult = (true, false)
+
+    static let marcxchangeLeader = Leader(ascii: "00000n    2200000   4500")
+    static let marc21Leader = Leader(ascii: "00000nam a2200000 i 4500")
 
     init(options: ReadOptions) {
         self.options = options
@@ -314,15 +326,22 @@ struct SAXState {
     // MARK: Names
 
     private mutating func element(_ localname: UnsafePointer<xmlChar>) -> Element {
+        // The three names of the per-field path first: one pointer comparison each.
+        if localname == subfieldName { return .subfield }
+        if localname == datafieldName { return .datafield }
+        if localname == controlfieldName { return .controlfield }
         for (p, e) in names where p == localname { return e }
         let s = UnsafeRawPointer(localname).assumingMemoryBound(to: CChar.self)
         let e: Element
         if strcmp(s, "subfield") == 0 {
             e = .subfield
+            subfieldName = localname
         } else if strcmp(s, "datafield") == 0 {
             e = .datafield
+            datafieldName = localname
         } else if strcmp(s, "controlfield") == 0 {
             e = .controlfield
+            controlfieldName = localname
         } else if strcmp(s, "record") == 0 {
             e = .record
         } else if strcmp(s, "leader") == 0 {
@@ -339,11 +358,18 @@ struct SAXState {
     /// (accepted, isMARCXchange) for an element's namespace URI.
     private mutating func namespace(_ uri: UnsafePointer<xmlChar>?) -> (Bool, Bool) {
         guard let uri else { return (true, false) }
-        for (p, ok, x) in namespaces where p == uri { return (ok, x) }
+        if uri == lastNamespace { return lastNamespaceResult }
+        for (p, ok, x) in namespaces where p == uri {
+            lastNamespace = uri
+            lastNamespaceResult = (ok, x)
+            return (ok, x)
+        }
         let s = UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self)
         let x = strcmp(s, marcxchangeNamespace) == 0
         let ok = x || strcmp(s, marc21SlimNamespace) == 0 || s.pointee == 0
         if namespaces.count < 64 { namespaces.append((uri, ok, x)) }
+        lastNamespace = uri
+        lastNamespaceResult = (ok, x)
         return (ok, x)
     }
 
@@ -514,7 +540,7 @@ struct SAXState {
                     always: true)
             }
         }
-        leader = Leader(bytes: bytes)
+        leader = makeLeader(bytes)
     }
 
     private mutating func finishRecord() {
@@ -524,8 +550,7 @@ struct SAXState {
         if !sawLeader {
             guard problem("record has no <leader>; a default leader was supplied") else { return }
         }
-        let defaultLeader =
-            isMARCXchange ? Leader(ascii: "00000n    2200000   4500") : Leader(ascii: "00000nam a2200000 i 4500")
+        let defaultLeader = isMARCXchange ? Self.marcxchangeLeader : Self.marc21Leader
         queue.append(MARCRecord(leader: leader ?? defaultLeader, fields: fields, sourceEncoding: .utf8))
         fields = []
     }
@@ -545,12 +570,22 @@ struct SAXState {
     }
 
     private mutating func attributeName(_ local: UnsafePointer<xmlChar>) -> AttributeName {
+        if local == codeName { return .code }
+        if local == tagName { return .tag }
+        if local == ind1Name { return .ind1 }
+        if local == ind2Name { return .ind2 }
         for (p, n) in attributeNames where p == local { return n }
         let s = UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self)
         let n: AttributeName =
             strcmp(s, "code") == 0 ? .code : strcmp(s, "tag") == 0 ? .tag : strcmp(s, "ind1") == 0 ? .ind1
             : strcmp(s, "ind2") == 0 ? .ind2 : .other
-        if attributeNames.count < 64 { attributeNames.append((local, n)) }
+        switch n {
+        case .code: codeName = local
+        case .tag: tagName = local
+        case .ind1: ind1Name = local
+        case .ind2: ind2Name = local
+        case .other: if attributeNames.count < 64 { attributeNames.append((local, n)) }
+        }
         return n
     }
 
@@ -692,4 +727,12 @@ func composedLetter(_ scalars: [Unicode.Scalar]) -> Unicode.Scalar? {
 func hex4(_ v: UInt32) -> String {
     let h = String(v, radix: 16, uppercase: true)
     return String(repeating: "0", count: max(0, 4 - h.count)) + h
+}
+
+/// A leader from bytes, padded with blanks or cut to 24. Sets the positions one by one: `Leader(bytes:)` is generic
+/// over `Sequence` and, called from another module unspecialised, costs some 25,000 instructions per record.
+func makeLeader(_ bytes: [UInt8]) -> Leader {
+    var leader = SAXState.marcxchangeLeader
+    for i in 0..<24 { leader[i] = i < bytes.count ? bytes[i] : 0x20 }
+    return leader
 }
