@@ -123,6 +123,7 @@ final class SAXParser {
         }
         closeFile()
         buffer.deallocate()
+        state.pointee.text.free()
         state.deinitialize(count: 1)
         state.deallocate()
     }
@@ -234,7 +235,7 @@ final class SAXParser {
             guard let ctx, let ch, len > 0 else { return }
             let state = ctx.assumingMemoryBound(to: SAXState.self)
             if state.pointee.collecting {
-                state.pointee.text.append(contentsOf: UnsafeBufferPointer(start: ch, count: Int(len)))
+                state.pointee.text.append(ch, Int(len))
             }
         }
         handler.entityDecl = { ctx, name, _, _, systemID, _ in
@@ -286,7 +287,7 @@ struct SAXState {
     private var subfieldCode: Unicode.Scalar = " "
     private var isMARCXchange = false
     var collecting = false
-    var text: [UInt8] = []
+    var text = TextBuffer()
 
     // Interned-name caches: libxml2 hands out names from its dictionary, so equal names are equal pointers.
     private var names: [(UnsafePointer<xmlChar>, Element)] = []
@@ -307,7 +308,6 @@ struct SAXState {
 
     init(options: ReadOptions) {
         self.options = options
-        text.reserveCapacity(256)
     }
 
     mutating func popRecord() -> MARCRecord? {
@@ -514,17 +514,18 @@ struct SAXState {
 
     private mutating func collect() {
         collecting = true
-        text.removeAll(keepingCapacity: true)
+        text.count = 0
     }
 
     private mutating func takeText() -> String {
         collecting = false
-        return String(decoding: text, as: UTF8.self)
+        return text.string
     }
 
     private mutating func finishLeader() {
         sawLeader = true
-        var bytes = Array(takeText().utf8)
+        collecting = false
+        var bytes = text.bytes
         if bytes.count != 24 {
             let trimmed = bytes.drop(while: isXMLBlank).reversed().drop(while: isXMLBlank).reversed()
             if trimmed.count == 24 {
@@ -735,4 +736,40 @@ func makeLeader(_ bytes: [UInt8]) -> Leader {
     var leader = SAXState.marcxchangeLeader
     for i in 0..<24 { leader[i] = i < bytes.count ? bytes[i] : 0x20 }
     return leader
+}
+
+/// The character data of the element being collected: a growable byte buffer without Array's per-call overhead.
+/// Freed by ``SAXParser``'s deinit.
+struct TextBuffer {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Bytes in use.
+    var count = 0
+
+    init() {
+        capacity = 4096
+        base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    }
+
+    mutating func append(_ bytes: UnsafePointer<UInt8>, _ n: Int) {
+        if count + n > capacity {
+            var newCapacity = capacity * 2
+            while newCapacity < count + n { newCapacity *= 2 }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+            grown.update(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity = newCapacity
+        }
+        (base + count).update(from: bytes, count: n)
+        count += n
+    }
+
+    /// The bytes as a string (libxml2 delivers valid UTF-8).
+    var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+    /// The bytes as an array.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    func free() { base.deallocate() }
 }
