@@ -127,11 +127,12 @@ public struct LineFormatWriter: Sendable {
 
     /// Appends a logical line, cut into physical lines of at most `wrapWidth` characters.
     private func appendWrapped(_ line: [UInt8], to out: inout [UInt8]) {
-        guard let width = wrapWidth else {
+        guard let requested = wrapWidth else {
             out += line
             out.append(0x0A)
             return
         }
+        let width = max(requested, 5)  // the property may have been set below 5 after init
         var i = 0
         var first = true
         while true {

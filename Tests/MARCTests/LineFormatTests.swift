@@ -118,6 +118,7 @@ private let lineFormatFixtures: [String] =
         var reader = try LineFormatReader(path: danmarc2Path("dataio__test-records-74-danmarc2-utf8.lin"))
         let records = try reader.readAll()
         for width: Int? in [nil, 5, 20, 79] {
+            // (A width set below 5 through the property is treated as 5.)
             for padded in [false, true] {
                 let writer = LineFormatWriter(encoding: .utf8, wrapWidth: width, padded: padded)
                 let bytes = try writer.bytes(for: records)
@@ -224,6 +225,15 @@ private let lineFormatFixtures: [String] =
             #expect(!lenient.diagnostics.isEmpty)
         }
         #expect(throws: MARCError.self) { try LineFormatReader(bytes: [], options: ReadOptions(encoding: .marc8)) }
+    }
+
+    @Test func tinyWrapWidthTerminates() throws {
+        var writer = LineFormatWriter()
+        writer.wrapWidth = 1
+        let r = MARCRecord(fields: [Field(tag: "245", indicators: ("0", "0"), subfields: [Subfield("a", "abcdefghij")])])
+        let text = String(decoding: try writer.bytes(for: r), as: UTF8.self)
+        #expect(text == "245 0\n    0\n     \n    *\n    a\n    a\n    b\n    c\n    d\n    e\n    f\n    g\n    h\n    i\n    j\n$\n")
+        #expect(try MARCRecord.records(lineFormat: text).first?.fields == r.fields)
     }
 
     @Test func latin1DetectionAndDanMARC2Output() throws {
