@@ -108,6 +108,14 @@ func canonicalRendering(_ record: MARCRecord) -> [UInt8] {
         let isoFields = twin.fields.sorted { $0.tag < $1.tag }
         #expect(xmlFields.map(\.tag) == isoFields.map(\.tag))
         #expect(xmlFields.map { $0.subfields.map(\.code) } == isoFields.map { $0.subfields.map(\.code) })
+        // Values: equal once the danMARC2 decoder handles escapes (the ISO side has `N@*E@*R@*D`). While it is the
+        // provisional Latin-1-only stub, only the values without `@` can be compared.
+        let stub = Array("@@".utf8).withUnsafeBytes { decodeDanMARC2($0).string == "@@" }
+        for (x, y) in zip(xmlFields, isoFields) {
+            for (s, t) in zip(x.subfields, y.subfields) where !(stub && t.value.contains("@")) {
+                #expect(s.value == t.value, "\(x.tag) *\(s.code)")
+            }
+        }
     }
 
     @Test func whitespaceSubfieldCodeIsKept() throws {
