@@ -227,6 +227,27 @@ private let lineFormatFixtures: [String] =
         #expect(throws: MARCError.self) { try LineFormatReader(bytes: [], options: ReadOptions(encoding: .marc8)) }
     }
 
+    @Test func truncatedAndCorruptedLineFilesNeverCrash() throws {
+        let bytes = try fileBytes(danmarc2Path("dataio__test-records-74-danmarc2.lin"))
+        for k in 1..<40 {
+            let cut = bytes.count * k / 40
+            var corrupted = bytes
+            corrupted[cut] = UInt8(ascii: "@")
+            corrupted[min(cut + 1, bytes.count - 1)] = UInt8(ascii: "*")
+            for input in [Array(bytes[..<cut]), corrupted] {
+                for lenient in [false, true] {
+                    var reader = try LineFormatReader(bytes: input, options: ReadOptions(lenient: lenient))
+                    do {
+                        let records = try reader.readAll()
+                        #expect(records.count <= 74)
+                    } catch {
+                        #expect(!lenient, "lenient reading threw: \(error)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func tinyWrapWidthTerminates() throws {
         var writer = LineFormatWriter()
         writer.wrapWidth = 1

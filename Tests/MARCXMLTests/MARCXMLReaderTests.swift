@@ -286,6 +286,29 @@ func canonicalRendering(_ record: MARCRecord) -> [UInt8] {
         #expect(try MARCRecord.records(marcXML: c.marcXML()).first?["500"]?["a"] == "x\u{FFFD}y")
     }
 
+    @Test func truncatedAndCorruptedDocumentsNeverCrash() throws {
+        let path = TestSupport.corpora.appendingPathComponent("real/solrmarc_specTestRecs.xml").path
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let total = try countRecordElements(path)
+        for k in 1..<30 {
+            let cut = bytes.count * k / 30
+            var corrupted = bytes
+            corrupted[cut] = UInt8(ascii: "<")  // an unbalanced tag somewhere
+            for input in [Array(bytes[..<cut]), corrupted] {
+                for lenient in [false, true] {
+                    var reader = MARCXMLReader(bytes: input, options: ReadOptions(lenient: lenient))
+                    var count = 0
+                    do {
+                        while try reader.next() != nil { count += 1 }
+                    } catch {
+                        #expect(error.kind == .xml)
+                    }
+                    #expect(count <= total)
+                }
+            }
+        }
+    }
+
     @Test func nonexistentFileIsAnIOError() {
         #expect(throws: MARCError.self) { try MARCXMLReader(path: "/nonexistent/x.xml") }
     }
