@@ -11,7 +11,8 @@
 ///   subfields, each `*` + code + value. A line beginning with four blanks continues the previous line; the four
 ///   blanks are dropped and the rest is joined **without** inserting anything, since DBC breaks lines mid-word.
 ///   Every other character is significant, blanks at the end of a line included.
-/// - A line holding only `$` ends a record; so do an empty line and the end of input (files without `$`).
+/// - A line holding only `$` ends a record; so do an empty line (or one of one to three blanks) and the end of
+///   input (files without `$`).
 /// - Padded records (`*a 5 284 694 3 *b 870970`, DBC's "LAX" form) are recognised per record: when every subfield
 ///   of every data field has a blank after its code and before the next `*`, those blanks are padding and dropped.
 /// - Escapes are decoded after splitting on unescaped `*`: `@*`, `@@`, `@¤`, `@XXXX`, `@å`/`@Å`. A file that is
@@ -110,7 +111,8 @@ public struct LineFormatReader {
                     ended = true
                     break
                 }
-                if line.isEmpty {
+                // An empty line (or one of fewer than four blanks, which cannot be a continuation) ends a record.
+                if line.count < 4 && line.allSatisfy({ $0 == 0x20 }) {
                     if lines.isEmpty { continue }
                     ended = true
                     break

@@ -193,6 +193,11 @@ private let lineFormatFixtures: [String] =
         #expect(r.lineFormat(wrapWidth: nil).contains("*aN@*E@*R@*D*cfoo @@ bar*d¤x*eaλb*fKirkegꜳrd"))
     }
 
+    @Test func blankLinesSeparateRecords() throws {
+        let records = try MARCRecord.records(lineFormat: "\n001 00 *a1\n  \n\n001 00 *a2\r\n\n")
+        #expect(records.map(\.identifier) == ["1", "2"])
+    }
+
     @Test func controlFieldsLeaderLineAndNoTerminator() throws {
         let text = "00714cam a2200205 a 4500\n001 12883376\n008 840827s1983    ru\n245 10 *aEnten - eller\n"
         let r = try #require(try MARCRecord.records(lineFormat: text).first)
