@@ -52,7 +52,9 @@ let package = Package(
             name: "MARCTests", dependencies: ["MARC", "KartotekTestSupport"],
             exclude: ["Golden"],  // peer-derived TSVs read by path (Tests/Scripts/README.md)
             swiftSettings: strict),
-        .testTarget(name: "MARCXMLTests", dependencies: ["MARC", "MARCXML", "KartotekTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "MARCXMLTests", dependencies: ["MARC", "MARCXML", "KartotekTestSupport"], exclude: ["Golden"],
+            swiftSettings: strict),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis", "KartotekTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "SearchIndexTests", dependencies: ["SearchIndex", "TextAnalysis", "MARC", "KartotekTestSupport"],

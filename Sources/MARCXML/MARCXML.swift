@@ -1,1 +1,0 @@
-// The MARCXML module: see Docs/.

@@ -1,0 +1,775 @@
+import CLibXML2
+import MARC
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The MARC21 slim namespace of MARCXML.
+public let marc21SlimNamespace = "http://www.loc.gov/MARC21/slim"
+/// DBC's MARCXchange namespace (ISO 25577).
+public let marcxchangeNamespace = "info:lc/xmlns/marcxchange-v1"
+
+/// Reads MARCXML and MARCXchange records from a file, standard input or bytes, streaming.
+///
+/// The file is pushed through libxml2's SAX2 parser in 64 KiB chunks, so memory stays bounded whatever the
+/// file's size: only the records completed by the current chunk are held. Accepted: the MARC21 slim namespace,
+/// DBC's MARCXchange namespace (`info:lc/xmlns/marcxchange-v1`, its `format`/`type` attributes are ignored), no
+/// namespace, prefixed and default namespaces mixed, a `<collection>` or a bare `<record>` root, records inside
+/// unrelated wrapper elements (an SRU response), comments, a BOM, no prolog. Elements of other namespaces are
+/// ignored.
+///
+/// Security: no entity is ever expanded or loaded (no `XML_PARSE_NOENT`, no `XML_PARSE_DTDLOAD`,
+/// `XML_PARSE_NONET`); a DOCTYPE that declares an entity (XXE, "billion laughs") stops the parse with a
+/// ``MARCError`` of kind `.xml` in every mode. libxml2's well-formedness errors become `.xml` errors with line and
+/// column. Records completed before a fatal error are still returned, then the error is thrown.
+///
+/// Strict reading (the default) throws on a missing `tag`, `code` or indicator attribute, a malformed tag, a
+/// multi-character code or indicator, or a missing leader; lenient reading repairs them and lists each repair in
+/// ``diagnostics``. A leader that is not 24 characters (23 in real exports, 19 in DBC's own test data) is padded
+/// with blanks or truncated and reported in both modes.
+///
+/// ```swift
+/// var reader = try MARCXMLReader(path: "records.xml")
+/// while let record = try reader.next() {
+///     print(record["245"]?["a"] ?? "")
+/// }
+/// ```
+public struct MARCXMLReader {
+    private let parser: SAXParser
+    /// The options in force.
+    public let options: ReadOptions
+
+    /// Opens a file; `-` reads standard input.
+    public init(path: String, options: ReadOptions = ReadOptions()) throws(MARCError) {
+        var options = options
+        if options.fileName == nil { options.fileName = path }
+        let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw MARCError(.io, "cannot open: \(String(cString: strerror(errno)))", file: path)
+        }
+        self.options = options
+        parser = SAXParser(source: .file(fd, closeWhenDone: path != "-"), options: options)
+    }
+
+    /// Reads a document held in memory.
+    public init(bytes: [UInt8], options: ReadOptions = ReadOptions()) {
+        self.options = options
+        parser = SAXParser(source: .memory(bytes), options: options)
+    }
+
+    /// Reads a document held in a string.
+    public init(string: String, options: ReadOptions = ReadOptions()) {
+        self.init(bytes: Array(string.utf8), options: options)
+    }
+
+    /// The next record, or `nil` at the end of the document.
+    ///
+    /// - Throws: ``MARCError`` (kind `.xml`, `.io`) for ill-formed XML, a forbidden entity declaration, an I/O
+    ///   failure, or (strict mode) a malformed record.
+    public mutating func next() throws(MARCError) -> MARCRecord? {
+        try parser.next()
+    }
+
+    /// Reads every remaining record.
+    public mutating func readAll() throws(MARCError) -> [MARCRecord] {
+        var out: [MARCRecord] = []
+        while let r = try next() { out.append(r) }
+        return out
+    }
+
+    /// Repairs reported so far (lenient mode; a padded 23-character leader in any mode), in document order.
+    public var diagnostics: [MARCError] { parser.state.pointee.diagnostics }
+
+    /// The number of `<record>` elements seen so far.
+    public var recordsSeen: Int { parser.state.pointee.recordNumber }
+}
+
+/// The libxml2 push parser and its input. A class so that the C callbacks have a stable address and the parser
+/// context is freed exactly once.
+final class SAXParser {
+    enum Source {
+        case file(Int32, closeWhenDone: Bool)
+        case memory([UInt8])
+    }
+
+    static let chunkSize = 64 * 1024
+
+    /// The callbacks' state, behind a pointer: the C callbacks mutate it through the pointer, which keeps Swift's
+    /// dynamic exclusivity checks (a class's stored properties) off the per-element path.
+    let state: UnsafeMutablePointer<SAXState>
+    private var source: Source
+    private var memoryOffset = 0
+    private var context: xmlParserCtxtPtr?
+    private var handler = xmlSAXHandler()
+    private var buffer: UnsafeMutableRawBufferPointer
+    private var finished = false
+    private var fileOpen = true
+
+    init(source: Source, options: ReadOptions) {
+        _ = libxml2Initialised
+        self.source = source
+        state = UnsafeMutablePointer<SAXState>.allocate(capacity: 1)
+        state.initialize(to: SAXState(options: options))
+        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+        installCallbacks()
+    }
+
+    deinit {
+        if let context {
+            xmlFreeParserCtxt(context)
+        }
+        closeFile()
+        buffer.deallocate()
+        state.pointee.text.free()
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    private func closeFile() {
+        if fileOpen, case .file(let fd, let closeWhenDone) = source, closeWhenDone {
+            close(fd)
+        }
+        fileOpen = false
+    }
+
+    func next() throws(MARCError) -> MARCRecord? {
+        while true {
+            if let record = state.pointee.popRecord() { return record }
+            if let failure = state.pointee.failure {
+                state.pointee.failure = nil
+                finished = true
+                throw failure
+            }
+            if finished { return nil }
+            try feed()
+        }
+    }
+
+    /// Reads the next chunk and pushes it into libxml2 (terminating the document at the end of input).
+    private func feed() throws(MARCError) {
+        var count = 0
+        switch source {
+        case .file(let fd, _):
+            guard let base = buffer.baseAddress else { return }
+            while true {
+                let n = read(fd, base, Self.chunkSize)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 {
+                    finished = true
+                    closeFile()
+                    throw MARCError(.io, "read failed: \(String(cString: strerror(errno)))", file: state.pointee.options.fileName)
+                }
+                count = n
+                break
+            }
+        case .memory(let bytes):
+            count = min(Self.chunkSize, bytes.count - memoryOffset)
+            if count > 0 {
+                bytes.withUnsafeBytes { src in
+                    buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[memoryOffset..<(memoryOffset + count)]))
+                }
+                memoryOffset += count
+            }
+        }
+        let chunk = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+        if context == nil {
+            // The first bytes go to the constructor, which uses them to detect the encoding (BOM, UTF-16).
+            let head = min(count, 4)
+            let box = UnsafeMutableRawPointer(state)
+            guard let ctxt = xmlCreatePushParserCtxt(&handler, box, chunk, Int32(head), state.pointee.options.fileName) else {
+                finished = true
+                throw MARCError(.xml, "libxml2 could not create a parser", file: state.pointee.options.fileName)
+            }
+            context = ctxt
+            state.pointee.context = ctxt
+            // No entity substitution, no DTD loading or validation, no network; huge-input limits stay on.
+            _ = xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
+            if count > head {
+                _ = xmlParseChunk(ctxt, chunk.map { $0 + head }, Int32(count - head), 0)
+            }
+            if count == 0 {
+                state.pointee.terminating = true
+                _ = xmlParseChunk(ctxt, nil, 0, 1)
+                finish()
+            }
+            return
+        }
+        guard let ctxt = context else { return }
+        if count == 0 {
+            state.pointee.terminating = true
+            _ = xmlParseChunk(ctxt, nil, 0, 1)
+            finish()
+        } else {
+            _ = xmlParseChunk(ctxt, chunk, Int32(count), 0)
+        }
+        if state.pointee.stopped { finish() }
+    }
+
+    private func finish() {
+        finished = true
+        closeFile()
+        let st = state.pointee
+        if st.failure == nil && st.inRecord && !st.stopped {
+            state.pointee.failure = MARCError(
+                .xml, "the document ends inside record \(st.recordNumber)", file: st.options.fileName,
+                recordNumber: st.recordNumber)
+        }
+    }
+
+    private func installCallbacks() {
+        handler.initialized = UInt32(XML_SAX2_MAGIC)
+        handler.startElementNs = { ctx, localname, _, uri, _, _, attributeCount, _, attributes in
+            guard let ctx, let localname else { return }
+            let state = ctx.assumingMemoryBound(to: SAXState.self)
+            state.pointee.startElement(localname, uri: uri, attributeCount: Int(attributeCount), attributes: attributes)
+        }
+        handler.endElementNs = { ctx, localname, _, uri in
+            guard let ctx, let localname else { return }
+            let state = ctx.assumingMemoryBound(to: SAXState.self)
+            state.pointee.endElement(localname, uri: uri)
+        }
+        handler.characters = { ctx, ch, len in
+            guard let ctx, let ch, len > 0 else { return }
+            let state = ctx.assumingMemoryBound(to: SAXState.self)
+            if state.pointee.collecting {
+                state.pointee.text.append(ch, Int(len))
+            }
+        }
+        handler.entityDecl = { ctx, name, _, _, systemID, _ in
+            guard let ctx else { return }
+            let state = ctx.assumingMemoryBound(to: SAXState.self)
+            let entity = name.map { String(cString: $0) } ?? "?"
+            let external = systemID.map { " (SYSTEM \"\(String(cString: $0))\")" } ?? ""
+            state.pointee.fatal(
+                "the DOCTYPE declares entity '\(entity)'\(external); entity declarations are refused (no entity is expanded or loaded)")
+        }
+        handler.serror = { ctx, error in
+            guard let ctx, let error else { return }
+            let state = ctx.assumingMemoryBound(to: SAXState.self)
+            state.pointee.libxml2Error(error.pointee)
+        }
+    }
+}
+
+/// One-time libxml2 initialisation.
+private let libxml2Initialised: Void = { xmlInitParser() }()
+
+/// What the SAX callbacks build: the record being read and the finished ones waiting for ``SAXParser/next()``.
+struct SAXState {
+    enum Element {
+        case collection, record, leader, controlfield, datafield, subfield, other
+    }
+
+    let options: ReadOptions
+    var context: xmlParserCtxtPtr?
+    var diagnostics: [MARCError] = []
+    var failure: MARCError?
+    var stopped = false
+    var terminating = false
+    var sawRoot = false
+    var recordNumber = 0
+
+    private var queue: [MARCRecord] = []
+    private var queueHead = 0
+
+    // The record under construction.
+    var inRecord = false
+    private var leader: Leader?
+    private var sawLeader = false
+    private var fields: [Field] = []
+    private var fieldTag: Tag = "???"
+    private var fieldIndicators = Indicators()
+    private var subfields: [Subfield] = []
+    private var inDataField = false
+    private var subfieldCode: Unicode.Scalar = " "
+    private var isMARCXchange = false
+    var collecting = false
+    var text = TextBuffer()
+
+    // Interned-name caches: libxml2 hands out names from its dictionary, so equal names are equal pointers.
+    private var names: [(UnsafePointer<xmlChar>, Element)] = []
+    private var namespaces: [(UnsafePointer<xmlChar>, Bool, Bool)] = []
+    private var attributeNames: [(UnsafePointer<xmlChar>, AttributeName)] = []
+    private var subfieldName: UnsafePointer<xmlChar>?
+    private var datafieldName: UnsafePointer<xmlChar>?
+    private var controlfieldName: UnsafePointer<xmlChar>?
+    private var codeName: UnsafePointer<xmlChar>?
+    private var tagName: UnsafePointer<xmlChar>?
+    private var ind1Name: UnsafePointer<xmlChar>?
+    private var ind2Name: UnsafePointer<xmlChar>?
+    private var lastNamespace: UnsafePointer<xmlChar>?
+    private var lastNamespaceResult = (true, false)
+
+    static let marcxchangeLeader = Leader(ascii: "00000n    2200000   4500")
+    static let marc21Leader = Leader(ascii: "00000nam a2200000 i 4500")
+
+    init(options: ReadOptions) {
+        self.options = options
+    }
+
+    mutating func popRecord() -> MARCRecord? {
+        guard queueHead < queue.count else {
+            if !queue.isEmpty {
+                queue.removeAll(keepingCapacity: true)
+                queueHead = 0
+            }
+            return nil
+        }
+        let r = queue[queueHead]
+        queueHead += 1
+        return r
+    }
+
+    // MARK: Names
+
+    private mutating func element(_ localname: UnsafePointer<xmlChar>) -> Element {
+        // The three names of the per-field path first: one pointer comparison each.
+        if localname == subfieldName { return .subfield }
+        if localname == datafieldName { return .datafield }
+        if localname == controlfieldName { return .controlfield }
+        for (p, e) in names where p == localname { return e }
+        let s = UnsafeRawPointer(localname).assumingMemoryBound(to: CChar.self)
+        let e: Element
+        if strcmp(s, "subfield") == 0 {
+            e = .subfield
+            subfieldName = localname
+        } else if strcmp(s, "datafield") == 0 {
+            e = .datafield
+            datafieldName = localname
+        } else if strcmp(s, "controlfield") == 0 {
+            e = .controlfield
+            controlfieldName = localname
+        } else if strcmp(s, "record") == 0 {
+            e = .record
+        } else if strcmp(s, "leader") == 0 {
+            e = .leader
+        } else if strcmp(s, "collection") == 0 {
+            e = .collection
+        } else {
+            e = .other
+        }
+        if names.count < 64 { names.append((localname, e)) }
+        return e
+    }
+
+    /// (accepted, isMARCXchange) for an element's namespace URI.
+    private mutating func namespace(_ uri: UnsafePointer<xmlChar>?) -> (Bool, Bool) {
+        guard let uri else { return (true, false) }
+        if uri == lastNamespace { return lastNamespaceResult }
+        for (p, ok, x) in namespaces where p == uri {
+            lastNamespace = uri
+            lastNamespaceResult = (ok, x)
+            return (ok, x)
+        }
+        let s = UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self)
+        let x = strcmp(s, marcxchangeNamespace) == 0
+        let ok = x || strcmp(s, marc21SlimNamespace) == 0 || s.pointee == 0
+        if namespaces.count < 64 { namespaces.append((uri, ok, x)) }
+        lastNamespace = uri
+        lastNamespaceResult = (ok, x)
+        return (ok, x)
+    }
+
+    // MARK: Positions and problems
+
+    private var position: String {
+        guard let context else { return "" }
+        let line = xmlSAX2GetLineNumber(context)
+        let column = xmlSAX2GetColumnNumber(context)
+        return "line \(line), column \(column): "
+    }
+
+    private var byteOffset: Int? {
+        guard let context else { return nil }
+        let n = xmlByteConsumed(context)
+        return n >= 0 ? Int(n) : nil
+    }
+
+    /// Stops the parse with an error (used for problems no mode may go past).
+    mutating func fatal(_ message: String) {
+        if failure == nil {
+            failure = MARCError(
+                .xml, position + message, file: options.fileName, recordNumber: inRecord ? recordNumber : nil,
+                byteOffset: byteOffset)
+        }
+        stop()
+    }
+
+    private mutating func stop() {
+        stopped = true
+        collecting = false
+        if let context { xmlStopParser(context) }
+    }
+
+    /// A record-level problem: strict mode stops, lenient mode records the repair and goes on.
+    /// - Returns: true when the caller should apply its repair.
+    @discardableResult
+    private mutating func problem(_ message: String, _ disposition: MARCError.Disposition = .repaired, always: Bool = false) -> Bool {
+        if options.lenient || always {
+            diagnostics.append(
+                MARCError(
+                    .xml, position + message, file: options.fileName, recordNumber: recordNumber, byteOffset: byteOffset,
+                    disposition: disposition))
+            return true
+        }
+        fatal(message)
+        return false
+    }
+
+    mutating func libxml2Error(_ error: xmlError) {
+        // Warnings (level 1) are not problems for MARC data.
+        guard error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        if stopped { return }
+        var message = error.message.map { String(cString: $0) } ?? "XML error \(error.code)"
+        while message.last == "\n" || message.last == " " { message.removeLast() }
+        if terminating && error.code == Int32(XML_ERR_DOCUMENT_END.rawValue) {
+            // libxml2's push parser words a premature end as "Extra content at the end of the document".
+            if inRecord {
+                message = "the document ends inside record \(recordNumber)"
+            } else if !sawRoot {
+                message = "the document is empty or has no root element"
+            } else {
+                message = "the document ends before its root element is closed"
+            }
+        }
+        if failure == nil {
+            failure = MARCError(
+                .xml, "line \(error.line), column \(error.int2): \(message)", file: options.fileName,
+                recordNumber: inRecord ? recordNumber : nil, byteOffset: byteOffset)
+        }
+        // libxml2 stops by itself on fatal errors; treat plain errors (e.g. namespace errors) as fatal too.
+        stop()
+    }
+
+    // MARK: Elements
+
+    mutating func startElement(
+        _ localname: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, attributeCount: Int,
+        attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        if stopped { return }
+        sawRoot = true
+        let (accepted, marcxchange) = namespace(uri)
+        guard accepted else { return }
+        switch element(localname) {
+        case .record:
+            if inRecord {
+                fatal("a <record> starts inside record \(recordNumber)")
+                return
+            }
+            recordNumber += 1
+            inRecord = true
+            isMARCXchange = marcxchange
+            leader = nil
+            sawLeader = false
+            fields = []
+            fields.reserveCapacity(40)
+        case .leader where inRecord:
+            collect()
+        case .controlfield where inRecord:
+            let a = scanAttributes(attributeCount, attributes)
+            fieldTag = readTag(a.tag)
+            inDataField = false
+            collect()
+        case .datafield where inRecord:
+            let a = scanAttributes(attributeCount, attributes)
+            fieldTag = readTag(a.tag)
+            let i1 = readIndicator("ind1", a.ind1)
+            let i2 = readIndicator("ind2", a.ind2)
+            fieldIndicators = Indicators(i1, i2)
+            subfields = []
+            subfields.reserveCapacity(8)
+            inDataField = true
+        case .subfield where inRecord && inDataField:
+            subfieldCode = readCode(scanAttributes(attributeCount, attributes).code)
+            collect()
+        default:
+            break
+        }
+    }
+
+    mutating func endElement(_ localname: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) {
+        if stopped { return }
+        guard namespace(uri).0 else { return }
+        switch element(localname) {
+        case .record where inRecord:
+            finishRecord()
+        case .leader where inRecord:
+            finishLeader()
+        case .controlfield where inRecord:
+            fields.append(Field(tag: fieldTag, value: takeText()))
+        case .datafield where inRecord && inDataField:
+            fields.append(Field(tag: fieldTag, indicators: fieldIndicators, subfields: subfields))
+            subfields = []
+            inDataField = false
+        case .subfield where inRecord && inDataField:
+            subfields.append(Subfield(subfieldCode, takeText()))
+        default:
+            break
+        }
+    }
+
+    private mutating func collect() {
+        collecting = true
+        text.count = 0
+    }
+
+    private mutating func takeText() -> String {
+        collecting = false
+        return text.string
+    }
+
+    private mutating func finishLeader() {
+        sawLeader = true
+        collecting = false
+        var bytes = text.bytes
+        if bytes.count != 24 {
+            let trimmed = bytes.drop(while: isXMLBlank).reversed().drop(while: isXMLBlank).reversed()
+            if trimmed.count == 24 {
+                guard problem("leader has blanks around its 24 characters; trimmed") else { return }
+                bytes = Array(trimmed)
+            } else if bytes.count == 23 {
+                problem("leader has 23 characters, not 24; padded with a blank at the end", always: true)
+            } else {
+                // The leader is only a text value in XML and is recomputed on write; DBC's own MARCXchange test
+                // data has a 19-character one. Repaired and reported in every mode.
+                problem(
+                    "leader has \(bytes.count) characters, not 24; \(bytes.count < 24 ? "padded with blanks" : "truncated")",
+                    always: true)
+            }
+        }
+        leader = makeLeader(bytes)
+    }
+
+    private mutating func finishRecord() {
+        inRecord = false
+        inDataField = false
+        collecting = false
+        if !sawLeader {
+            guard problem("record has no <leader>; a default leader was supplied") else { return }
+        }
+        let defaultLeader = isMARCXchange ? Self.marcxchangeLeader : Self.marc21Leader
+        queue.append(MARCRecord(leader: leader ?? defaultLeader, fields: fields, sourceEncoding: .utf8))
+        fields = []
+    }
+
+    // MARK: Attributes
+
+    private enum AttributeName {
+        case tag, ind1, ind2, code, other
+    }
+
+    /// The raw values of the MARC attributes of one element (any namespace), pointing into libxml2's buffer.
+    private struct MARCAttributes {
+        var tag: UnsafeBufferPointer<UInt8>?
+        var ind1: UnsafeBufferPointer<UInt8>?
+        var ind2: UnsafeBufferPointer<UInt8>?
+        var code: UnsafeBufferPointer<UInt8>?
+    }
+
+    private mutating func attributeName(_ local: UnsafePointer<xmlChar>) -> AttributeName {
+        if local == codeName { return .code }
+        if local == tagName { return .tag }
+        if local == ind1Name { return .ind1 }
+        if local == ind2Name { return .ind2 }
+        for (p, n) in attributeNames where p == local { return n }
+        let s = UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self)
+        let n: AttributeName =
+            strcmp(s, "code") == 0 ? .code : strcmp(s, "tag") == 0 ? .tag : strcmp(s, "ind1") == 0 ? .ind1
+            : strcmp(s, "ind2") == 0 ? .ind2 : .other
+        switch n {
+        case .code: codeName = local
+        case .tag: tagName = local
+        case .ind1: ind1Name = local
+        case .ind2: ind2Name = local
+        case .other: if attributeNames.count < 64 { attributeNames.append((local, n)) }
+        }
+        return n
+    }
+
+    /// One pass over an element's attributes (five pointers each: local name, prefix, URI, value start, value end).
+    private mutating func scanAttributes(
+        _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) -> MARCAttributes {
+        var out = MARCAttributes()
+        guard let attributes else { return out }
+        for i in 0..<count {
+            guard let local = attributes[5 * i], let begin = attributes[5 * i + 3], let end = attributes[5 * i + 4]
+            else { continue }
+            let value = UnsafeBufferPointer(start: begin, count: begin.distance(to: end))
+            switch attributeName(local) {
+            case .tag: out.tag = value
+            case .ind1: out.ind1 = value
+            case .ind2: out.ind2 = value
+            case .code: out.code = value
+            case .other: break
+            }
+        }
+        return out
+    }
+
+    /// An attribute value as bytes, with the `&#38;` that libxml2 leaves for `&amp;` decoded.
+    private func bytes(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let a = Array(value)
+        return a.contains(0x26) ? decodeAmpersands(a) : a
+    }
+
+    /// Without entity substitution libxml2 reports `&amp;` (and `&#38;`) in attribute values as the five bytes
+    /// `&#38;`; a bare `&` cannot occur in a well-formed value, so this is exact.
+    private func decodeAmpersands(_ value: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(value.count)
+        var i = 0
+        let pattern: [UInt8] = Array("&#38;".utf8)
+        while i < value.count {
+            if value[i] == 0x26, i + 5 <= value.count, Array(value[i..<(i + 5)]) == pattern {
+                out.append(0x26)
+                i += 5
+            } else {
+                out.append(value[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    private mutating func readTag(_ raw: UnsafeBufferPointer<UInt8>?) -> Tag {
+        guard let raw else {
+            problem("field has no tag attribute; tag set to ???")
+            return "???"
+        }
+        if raw.count == 3, raw[0] > 0x20, raw[0] < 0x7F, raw[0] != 0x26, raw[1] > 0x20, raw[1] < 0x7F, raw[2] > 0x20,
+            raw[2] < 0x7F
+        {
+            return Tag(raw[0], raw[1], raw[2])
+        }
+        let value = bytes(raw)
+        if value.count == 3, value.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+            return Tag(value[0], value[1], value[2])
+        }
+        let shown = String(decoding: value, as: UTF8.self)
+        if value.count < 3, !value.isEmpty, value.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            // "1" or "10": a tag that lost its leading zeros.
+            let padded = Array(repeating: UInt8(0x30), count: 3 - value.count) + value
+            problem("tag \"\(shown)\" is not three characters; read as \(String(decoding: padded, as: UTF8.self))")
+            return Tag(padded[0], padded[1], padded[2])
+        }
+        problem("tag \"\(shown)\" is not three printable ASCII characters; tag set to ???")
+        return "???"
+    }
+
+    private mutating func readIndicator(_ name: String, _ raw: UnsafeBufferPointer<UInt8>?) -> Unicode.Scalar {
+        guard let raw else {
+            problem("field \(fieldTag) has no \(name) attribute; blank assumed")
+            return " "
+        }
+        if raw.count == 1, raw[0] < 0x80 { return Unicode.Scalar(raw[0]) }
+        let value = bytes(raw)
+        let scalars = String(decoding: value, as: UTF8.self).unicodeScalars
+        if scalars.count == 1, let s = scalars.first { return s }
+        if scalars.isEmpty {
+            problem("field \(fieldTag) has an empty \(name); blank assumed")
+            return " "
+        }
+        problem("field \(fieldTag) has \(name)=\"\(String(scalars))\", more than one character; first kept", .dataDropped)
+        return scalars.first ?? " "
+    }
+
+    private mutating func readCode(_ raw: UnsafeBufferPointer<UInt8>?) -> Unicode.Scalar {
+        guard let raw else {
+            problem("a subfield of field \(fieldTag) has no code attribute; blank code assumed")
+            return " "
+        }
+        if raw.count == 1, raw[0] < 0x80, raw[0] != 0x26 { return Unicode.Scalar(raw[0]) }
+        let value = bytes(raw)
+        let scalars = String(decoding: value, as: UTF8.self).unicodeScalars
+        if scalars.count == 1, let s = scalars.first { return s }
+        if let composed = composedLetter(Array(scalars)) {
+            // DBC data has code="å" written decomposed (a + U+030A): one letter, so one code.
+            problem(
+                "a subfield of field \(fieldTag) has a decomposed code (\(scalars.map { "U+" + hex4($0.value) }.joined(separator: " "))); composed to \(composed)",
+                always: true)
+            return composed
+        }
+        if scalars.isEmpty {
+            problem("a subfield of field \(fieldTag) has an empty code; blank code assumed")
+            return " "
+        }
+        problem(
+            "a subfield of field \(fieldTag) has code \"\(String(scalars))\", more than one character; first kept",
+            .dataDropped)
+        return scalars.first ?? " "
+    }
+}
+
+@inline(__always)
+private func isXMLBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+
+/// The precomposed form of a Latin letter followed by one combining mark (the letters danMARC2 uses as subfield
+/// codes and their neighbours), or `nil`.
+func composedLetter(_ scalars: [Unicode.Scalar]) -> Unicode.Scalar? {
+    guard scalars.count == 2 else { return nil }
+    let table: [UInt32: [Unicode.Scalar: Unicode.Scalar]] = [
+        0x030A: ["a": "å", "A": "Å"],
+        0x0308: ["a": "ä", "o": "ö", "u": "ü", "e": "ë", "i": "ï", "y": "ÿ", "A": "Ä", "O": "Ö", "U": "Ü", "E": "Ë", "I": "Ï"],
+        0x0301: ["a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú", "y": "ý", "A": "Á", "E": "É", "I": "Í", "O": "Ó", "U": "Ú", "Y": "Ý"],
+        0x0300: ["a": "à", "e": "è", "i": "ì", "o": "ò", "u": "ù", "A": "À", "E": "È", "I": "Ì", "O": "Ò", "U": "Ù"],
+        0x0303: ["a": "ã", "n": "ñ", "o": "õ", "A": "Ã", "N": "Ñ", "O": "Õ"],
+        0x0302: ["a": "â", "e": "ê", "i": "î", "o": "ô", "u": "û", "A": "Â", "E": "Ê", "I": "Î", "O": "Ô", "U": "Û"],
+        0x0327: ["c": "ç", "C": "Ç"],
+    ]
+    return table[scalars[1].value]?[scalars[0]]
+}
+
+/// Four upper-case hex digits.
+func hex4(_ v: UInt32) -> String {
+    let h = String(v, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 4 - h.count)) + h
+}
+
+/// A leader from bytes, padded with blanks or cut to 24. Sets the positions one by one: `Leader(bytes:)` is generic
+/// over `Sequence` and, called from another module unspecialised, costs some 25,000 instructions per record.
+func makeLeader(_ bytes: [UInt8]) -> Leader {
+    var leader = SAXState.marcxchangeLeader
+    for i in 0..<24 { leader[i] = i < bytes.count ? bytes[i] : 0x20 }
+    return leader
+}
+
+/// The character data of the element being collected: a growable byte buffer without Array's per-call overhead.
+/// Freed by ``SAXParser``'s deinit.
+struct TextBuffer {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Bytes in use.
+    var count = 0
+
+    init() {
+        capacity = 4096
+        base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    }
+
+    mutating func append(_ bytes: UnsafePointer<UInt8>, _ n: Int) {
+        if count + n > capacity {
+            var newCapacity = capacity * 2
+            while newCapacity < count + n { newCapacity *= 2 }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+            grown.update(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity = newCapacity
+        }
+        (base + count).update(from: bytes, count: n)
+        count += n
+    }
+
+    /// The bytes as a string (libxml2 delivers valid UTF-8).
+    var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+    /// The bytes as an array.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    func free() { base.deallocate() }
+}
