@@ -294,12 +294,12 @@ package struct ISO2709Parser {
         return (4, 5, 12)
     }
 
-    /// True when `from..<end` holds only blanks, line ends, NULs or DOS end-of-file marks.
+    /// True when `from..<end` holds only blanks, line ends, NULs, end-of-medium (0x19) or DOS end-of-file (0x1A) marks.
     private func isTrailingFiller(from: Int) -> Bool {
         var i = from
         while i < end {
             switch buffer[i] {
-            case 0x00, 0x0A, 0x0D, 0x1A, 0x20: i += 1
+            case 0x00, 0x0A, 0x0D, 0x19, 0x1A, 0x20: i += 1
             default: return false
             }
         }

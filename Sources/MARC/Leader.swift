@@ -8,8 +8,20 @@ public struct Leader: Hashable, Sendable, CustomStringConvertible {
     /// The raw leader bytes; always 24 of them (a short leader read leniently is padded with blanks).
     public private(set) var bytes: [UInt8]
 
+
     /// A blank MARC21 bibliographic leader: `00000nam a2200000 i 4500` with lengths filled in on write.
     public static let defaultMARC21 = Leader(ascii: "00000nam a2200000 i 4500")
+
+    /// Creates a leader from bytes, padding with blanks or truncating to 24.
+    public init(bytes: [UInt8]) {
+        if bytes.count == 24 {
+            self.bytes = bytes
+        } else {
+            var b = Array(bytes.prefix(24))
+            if b.count < 24 { b.append(contentsOf: repeatElement(0x20, count: 24 - b.count)) }
+            self.bytes = b
+        }
+    }
 
     /// Creates a leader from bytes, padding with blanks or truncating to 24.
     public init<S: Sequence>(bytes: S) where S.Element == UInt8 {

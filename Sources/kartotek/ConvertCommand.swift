@@ -1,4 +1,5 @@
 import MARC
+import MARCXML
 
 /// `kartotek convert`: read records in one format, write them in another.
 enum ConvertCommand {
@@ -54,6 +55,7 @@ struct RecordWriter {
     let format: RecordFormat
     let sink: OutputSink
     private var count = 0
+    private var xml: MARCXMLWriter?
 
     init(format: RecordFormat, sink: OutputSink) {
         self.format = format
@@ -66,10 +68,23 @@ struct RecordWriter {
         case .iso2709: sink.write(bytes: try record.iso2709Bytes())
         case .json: sink.write(record.marcJSON + "\n")
         case .text: sink.write(record.textDump + "\n")
-        case .marcxml, .line:
-            throw MARCError(.io, "writing \(format.rawValue) is not supported by this build")
+        case .line: sink.write(bytes: try LineFormatWriter().bytes(for: record))
+        case .marcxml:
+            if xml == nil {
+                // One namespace per document: MARCXchange when the first record is danMARC2, else MARC21 slim.
+                let writer = MARCXMLWriter(flavor: record.isDanMARC2 ? .marcxchange : .marc21)
+                sink.write(writer.header)
+                xml = writer
+            }
+            if let xml { sink.write(xml.fragment(record)) }
         }
     }
 
-    mutating func finish() throws(MARCError) {}
+    mutating func finish() throws(MARCError) {
+        if format == .marcxml {
+            let writer = xml ?? MARCXMLWriter()
+            if xml == nil { sink.write(writer.header) }
+            sink.write(writer.footer)
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import MARC
+import MARCXML
 
 /// The record formats the CLI reads and writes.
 enum RecordFormat: String, CaseIterable {
@@ -10,6 +11,8 @@ struct RecordInput {
     private enum Reader {
         case iso2709(ISO2709Reader)
         case json(MARCJSONReader)
+        case marcxml(MARCXMLReader)
+        case line(LineFormatReader)
     }
 
     private var reader: Reader
@@ -31,8 +34,16 @@ struct RecordInput {
         switch format {
         case .iso2709: reader = .iso2709(ISO2709Reader(storage: storage, options: options))
         case .json: reader = .json(MARCJSONReader(storage: storage, options: options))
-        case .marcxml, .line, .text:
-            throw .usage(UsageError("reading \(format.rawValue) is not supported by this build"))
+        case .marcxml:
+            if path == "-" {
+                reader = .marcxml(MARCXMLReader(bytes: Array(storage.buffer), options: options))
+            } else {
+                do { reader = .marcxml(try MARCXMLReader(path: path, options: options)) } catch { throw .input(error) }
+            }
+        case .line:
+            do { reader = .line(try LineFormatReader(storage: storage, options: options)) } catch { throw .input(error) }
+        case .text:
+            throw .usage(UsageError("text is an output format only"))
         }
     }
 
@@ -45,6 +56,12 @@ struct RecordInput {
         case .json(var r):
             defer { reader = .json(r) }
             return try r.next()
+        case .marcxml(var r):
+            defer { reader = .marcxml(r) }
+            return try r.next()
+        case .line(var r):
+            defer { reader = .line(r) }
+            return try r.next()
         }
     }
 
@@ -53,6 +70,8 @@ struct RecordInput {
         switch reader {
         case .iso2709(let r): r.diagnostics
         case .json(let r): r.diagnostics
+        case .marcxml(let r): r.diagnostics
+        case .line(let r): r.diagnostics
         }
     }
 
