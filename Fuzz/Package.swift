@@ -23,6 +23,12 @@ let package = Package(
             name: "FuzzJSON", dependencies: [.product(name: "MARC", package: parent)],
             swiftSettings: fuzz, linkerSettings: link),
         .executableTarget(
+            name: "FuzzLineFormat", dependencies: [.product(name: "MARC", package: parent)],
+            swiftSettings: fuzz, linkerSettings: link),
+        .executableTarget(
+            name: "FuzzMARCXML", dependencies: [.product(name: "MARCXML", package: parent)],
+            swiftSettings: fuzz, linkerSettings: link),
+        .executableTarget(
             name: "FuzzCQL", dependencies: [.product(name: "SearchIndex", package: parent)],
             swiftSettings: fuzz, linkerSettings: link),
         .executableTarget(

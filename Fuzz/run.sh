@@ -1,26 +1,29 @@
 #!/usr/bin/env bash
-# Builds and runs a libFuzzer harness for a bounded time.
+# Builds the libFuzzer harnesses (Fuzz/Package.swift, `-sanitize=fuzzer,address`) and runs one for a bounded time.
 #
-# Usage: Fuzz/run.sh HARNESS [SECONDS=600]
-#   HARNESS: iso2709 (ISO 2709 strict+lenient reader, writer, MARC-in-JSON reader)
-# The harness is compiled together with the module's sources (`swiftc -sanitize=fuzzer,address`) into
-# .build-fuzz/; the seed corpus comes from ../shared/corpora; new inputs and crashes land in
-# .build-fuzz/HARNESS-corpus and .build-fuzz/crash-*. Every crash found becomes a regression test.
+# Usage: Fuzz/run.sh HARNESS [SECONDS=600] [MAX_LEN=16384]
+#   HARNESS: iso2709 | charsets | json | line | marcxml | cql | indexfile
+# Seeds come from ../shared/corpora (and Fuzz/Seeds); new inputs go to .build-fuzz/HARNESS-corpus, crashes to
+# .build-fuzz/crash-HARNESS-*. Every crash found becomes a regression test in the module's test target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-harness=${1:?usage: Fuzz/run.sh HARNESS [SECONDS]}
+harness=${1:?usage: Fuzz/run.sh HARNESS [SECONDS] [MAX_LEN]}
 seconds=${2:-600}
+maxlen=${3:-16384}
 out=.build-fuzz
 mkdir -p "$out/$harness-corpus"
 case "$harness" in
-  iso2709)
-    sources=(Sources/MARC/*.swift Sources/MARC/Charsets/*.swift Fuzz/ISO2709Fuzz.swift)
-    module=MARC
-    seeds=(../shared/corpora/edge ../shared/corpora/danmarc2)
-    ;;
+  iso2709)   target=FuzzISO2709;   seeds=(../shared/corpora/edge ../shared/corpora/danmarc2) ;;
+  charsets)  target=FuzzCharsets;  seeds=(Fuzz/Seeds/charsets) ;;
+  json)      target=FuzzJSON;      seeds=(Corpus/danmarc2 Corpus/marc21) ;;
+  line)      target=FuzzLineFormat; seeds=(Fuzz/Seeds/line) ;;
+  marcxml)   target=FuzzMARCXML;   seeds=(Fuzz/Seeds/marcxml) ;;
+  cql)       target=FuzzCQL;       seeds=(Fuzz/Seeds/cql) ;;
+  indexfile) target=FuzzIndexFile; seeds=(Fuzz/Seeds/indexfile) ;;
   *) echo "unknown harness $harness" >&2; exit 2 ;;
 esac
-swiftc -O -sanitize=fuzzer,address -parse-as-library -package-name Kartotek -module-name "$module" \
-  "${sources[@]}" -o "$out/fuzz-$harness" 2>&1 | grep -v "Cannot export local symbol" || true
-"$out/fuzz-$harness" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-  -artifact_prefix="$out/crash-$harness-" -print_final_stats=1 "$out/$harness-corpus" "${seeds[@]}"
+swift build --package-path Fuzz --scratch-path "$out/spm" -c release --product "$target" 2>&1 | grep -E "error|Compiling|Build" || true
+existing=()
+for s in "${seeds[@]}"; do [ -d "$s" ] && existing+=("$s"); done
+exec "$out/spm/release/$target" -max_total_time="$seconds" -max_len="$maxlen" -timeout=10 -rss_limit_mb=2048 \
+  -artifact_prefix="$out/crash-$harness-" -print_final_stats=1 "$out/$harness-corpus" "${existing[@]}"
