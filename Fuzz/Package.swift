@@ -1,13 +1,14 @@
 // swift-tools-version: 6.1
-// libFuzzer harnesses for Kartotek's parsers. Not part of the product: build and run with Fuzz/run.sh.
+// libFuzzer harnesses for Kartotek's parsers. Not part of the product: build and run with Fuzz/run.sh, which builds
+// with `--sanitize fuzzer --sanitize address` so the library modules are instrumented too (coverage-guided).
 import Foundation
 import PackageDescription
 
 // The parent package's identity is its directory name (`main`, `kartotek`, …).
 let parent = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent().lastPathComponent
 
-let fuzz: [SwiftSetting] = [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer,address"])]
-let link: [LinkerSetting] = [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])]
+let fuzz: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
+let link: [LinkerSetting] = [.unsafeFlags(["-use-ld=lld"])]
 
 let package = Package(
     name: "KartotekFuzz",

@@ -22,8 +22,14 @@ case "$harness" in
   indexfile) target=FuzzIndexFile; seeds=(Fuzz/Seeds/indexfile) ;;
   *) echo "unknown harness $harness" >&2; exit 2 ;;
 esac
-swift build --package-path Fuzz --scratch-path "$out/spm" -c release --product "$target" 2>&1 | grep -E "error|Compiling|Build" || true
-existing=()
-for s in "${seeds[@]}"; do [ -d "$s" ] && existing+=("$s"); done
+swift build --package-path Fuzz --scratch-path "$out/spm" -c release --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address --product "$target" 2>&1 | grep -E "error|Compiling|Build" || true
+# Seeds no longer than MAX_LEN (larger ones make every execution slow), copied into a scratch seed directory.
+seeddir="$out/$harness-seeds"
+rm -rf "$seeddir"; mkdir -p "$seeddir"
+for s in "${seeds[@]}"; do
+  [ -d "$s" ] || continue
+  find "$s" -maxdepth 1 -type f -size -"$maxlen"c -exec cp {} "$seeddir/" \;
+done
+existing=("$seeddir")
 exec "$out/spm/release/$target" -max_total_time="$seconds" -max_len="$maxlen" -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix="$out/crash-$harness-" -print_final_stats=1 "$out/$harness-corpus" "${existing[@]}"

@@ -192,7 +192,10 @@ public final class Catalogue: Sendable {
         let holdingsSnapshot = holdings.snapshot()
         let out = UnsafeMutableBufferPointer<IndexDocument?>.allocate(capacity: keys.count)
         out.initialize(repeating: nil)
-        defer { out.deallocate() }
+        defer {
+            out.deinitialize()
+            out.deallocate()
+        }
         let box = SendableBuffer(out)
         let indexing = indexing
         let chunk = 256

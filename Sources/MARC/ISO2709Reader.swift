@@ -103,7 +103,10 @@ public struct ISO2709Reader {
         let n = bounds.count - 1
         let results = UnsafeMutableBufferPointer<Result<(RecordBatch, [MARCError], Int), MARCError>?>.allocate(capacity: n)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
         let box = UnsafeSendable(results)
         let cuts = bounds
         DispatchQueue.concurrentPerform(iterations: n) { i in

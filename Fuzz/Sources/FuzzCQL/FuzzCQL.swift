@@ -7,6 +7,7 @@ let snapshot = IndexSnapshot.build([
 ])
 
 
+@_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     if let query = try? CQLParser().parse(text) {

@@ -2,6 +2,7 @@ import MARC
 
 /// libFuzzer harness: the MARC-8 and danMARC2 decoders (and the danMARC2 encoder) on arbitrary value bytes,
 /// reached through the public reader: the input becomes the value of one subfield of a minimal ISO 2709 record.
+@_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let value = Array(UnsafeBufferPointer(start: data, count: min(size, 9_000))).map { $0 == 0x1D || $0 == 0x1E || $0 == 0x1F ? 0x20 : $0 }
     var field: [UInt8] = [0x20, 0x20, 0x1F, UInt8(ascii: "a")] + value + [0x1E]

@@ -3,6 +3,7 @@ import MARC
 // libFuzzer harness: the ISO 2709 reader, strict and lenient, plus the writer, MARC-in-JSON and text output on
 // whatever was recovered, and the parallel parser.
 
+@_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     for lenient in [false, true] {

@@ -8,6 +8,7 @@ import SearchIndex
 let path = "/tmp/kartotek-fuzz-index-\(getpid()).kix"
 
 
+@_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     guard fd >= 0 else { return 0 }

@@ -1,6 +1,7 @@
 import MARC
 
 /// libFuzzer harness: MARC-in-JSON Lines, strict and lenient, and a write-back of what was read.
+@_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     for lenient in [false, true] {

@@ -1,6 +1,7 @@
 import MARC
 
 /// libFuzzer harness: the danMARC2 line-format reader (strict and lenient) and writer.
+@_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     for lenient in [false, true] {

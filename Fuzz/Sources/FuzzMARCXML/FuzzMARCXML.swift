@@ -2,6 +2,7 @@ import MARC
 import MARCXML
 
 /// libFuzzer harness: the streaming MARCXML/MARCXchange reader (strict and lenient) and a write-back.
+@_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     for lenient in [false, true] {
