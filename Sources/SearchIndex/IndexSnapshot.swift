@@ -265,7 +265,7 @@ extension IndexSnapshot {
         var dict = 0, postings = 0, norms = 0, facets = 0
         for e in segments {
             for f in e.segment.fields {
-                dict += f.termOffsets.count + f.postingOffsets.count + f.termBytes.count + 4
+                dict += f.dictionary.blockOffsets.count + f.dictionary.blockPostings.count + f.dictionary.blocks.count + 8
                 postings += f.postings.count
                 norms += f.norms.count
             }

@@ -228,16 +228,16 @@ struct QueryEvaluator {
 
     // MARK: Terms
 
-    /// Dictionary indexes for a slot in one segment's field.
-    func termIndexes(_ slot: TermSlot, field: FieldReader) -> [Int] {
+    /// Dictionary entries for a slot in one segment's field, with the exact key when there is one.
+    func termRefs(_ slot: TermSlot, field: FieldReader) -> [(TermRef, [UInt8]?)] {
         switch slot {
         case .terms(let alternatives):
-            return alternatives.compactMap { field.find($0) }
+            return alternatives.compactMap { key in field.find(key).map { ($0, key) } }
         case .pattern(let p):
             let range = p.leadingLiteral.isEmpty ? 0..<field.termCount : field.prefixRange(p.leadingLiteral)
-            if p.isPlainPrefix { return Array(range) }
+            if p.isPlainPrefix { return field.dictionary.refs(range).map { ($0, nil) } }
             let compiled = p.compiled()
-            return range.filter { compiled.matches(field.term($0)) }
+            return field.dictionary.refs(range) { compiled.matches($0) }.map { ($0, nil) }
         }
     }
 
@@ -249,9 +249,8 @@ struct QueryEvaluator {
     }
 
     /// Document frequency of an exact term over all segments (for a consistent idf).
-    func globalDF(field f: Int, term: UnsafeRawBufferPointer, local: Int, segment s: Int) -> Int {
-        if snapshot.segments.count == 1 { return local }
-        let bytes = Array(term)
+    func globalDF(field f: Int, term: [UInt8]?, local: Int, segment s: Int) -> Int {
+        guard snapshot.segments.count > 1, let bytes = term else { return local }
         var df = 0
         for (k, entry) in snapshot.segments.enumerated() {
             if k == s { df += local; continue }
@@ -263,18 +262,15 @@ struct QueryEvaluator {
     func slotMatches(_ slot: TermSlot, field f: Int, segment s: Int) -> Matches {
         let seg = snapshot.segments[s].segment
         let fr = seg.fields[f]
-        let ids = termIndexes(slot, field: fr)
-        let exact: Bool
-        if case .terms = slot { exact = true } else { exact = false }
-        let lists = ids.map { termMatches($0, field: f, segment: s, globalIDF: exact) }
+        let lists = termRefs(slot, field: fr).map { termMatches($0.0, key: $0.1, field: f, segment: s) }
         return Matches.unionAll(lists, docCount: seg.docCount)
     }
 
-    func termMatches(_ t: Int, field f: Int, segment s: Int, globalIDF: Bool) -> Matches {
+    func termMatches(_ t: TermRef, key: [UInt8]?, field f: Int, segment s: Int) -> Matches {
         let seg = snapshot.segments[s].segment
         let fr = seg.fields[f]
         let (df, docs, _) = fr.postingsOf(t)
-        let gdf = globalIDF ? globalDF(field: f, term: fr.term(t), local: df, segment: s) : df
+        let gdf = globalDF(field: f, term: key, local: df, segment: s)
         let weight = IndexSchema.fields[f].weight * idf(gdf)
         let norms = snapshot.lengthNorms[f]
         var out = Matches()
@@ -306,11 +302,11 @@ struct QueryEvaluator {
     }
 
     /// Positions of one term, fully decoded.
-    func termPositions(_ t: Int, field f: Int, segment s: Int) -> PositionList {
+    func termPositions(_ t: TermRef, key: [UInt8]?, field f: Int, segment s: Int) -> PositionList {
         let seg = snapshot.segments[s].segment
         let fr = seg.fields[f]
         let (df, docs, positions) = fr.postingsOf(t)
-        let gdf = globalDF(field: f, term: fr.term(t), local: df, segment: s)
+        let gdf = globalDF(field: f, term: key, local: df, segment: s)
         let weight = IndexSchema.fields[f].weight * idf(gdf)
         let norms = snapshot.lengthNorms[f]
         var out = PositionList()
@@ -351,8 +347,8 @@ struct QueryEvaluator {
     func slotPositions(_ slot: TermSlot, field f: Int, segment s: Int) -> PositionList {
         let fr = snapshot.segments[s].segment.fields[f]
         var acc = PositionList()
-        for t in termIndexes(slot, field: fr) {
-            acc = PositionList.union(acc, termPositions(t, field: f, segment: s))
+        for (t, key) in termRefs(slot, field: fr) {
+            acc = PositionList.union(acc, termPositions(t, key: key, field: f, segment: s))
         }
         return acc
     }
@@ -526,7 +522,7 @@ struct QueryEvaluator {
         case .greaterOrEqual: range = fr.lowerBound(bound)..<fr.termCount
         default: return Matches()
         }
-        let lists = range.map { termMatches($0, field: f, segment: s, globalIDF: false) }
+        let lists = fr.dictionary.refs(range).map { termMatches($0, key: nil, field: f, segment: s) }
         return Matches.unionAll(lists, docCount: snapshot.segments[s].segment.docCount)
     }
 }

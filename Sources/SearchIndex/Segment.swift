@@ -38,91 +38,25 @@ final class SegmentStorage: @unchecked Sendable {
 
 /// Reads one field's term dictionary and postings.
 struct FieldReader: Sendable {
-    let termCount: Int
-    let termOffsets: ByteView  // u32 × (termCount+1)
-    let postingOffsets: ByteView  // u32 × (termCount+1)
-    let termBytes: ByteView
+    let dictionary: TermDictionary
     let postings: ByteView
     let norms: ByteView  // u8 × docCount, or empty
     let positional: Bool
     let sumLengths: UInt64
 
     static let empty = FieldReader(
-        termCount: 0, termOffsets: .empty, postingOffsets: .empty, termBytes: .empty, postings: .empty,
-        norms: .empty, positional: false, sumLengths: 0)
+        dictionary: .empty, postings: .empty, norms: .empty, positional: false, sumLengths: 0)
 
+    var termCount: Int { dictionary.termCount }
+    func find(_ key: [UInt8]) -> TermRef? { dictionary.find(key) }
+    func lowerBound(_ key: [UInt8]) -> Int { dictionary.lowerBound(key) }
+    func upperBound(_ key: [UInt8]) -> Int { dictionary.upperBound(key) }
+    func prefixRange(_ prefix: [UInt8]) -> Range<Int> { dictionary.prefixRange(prefix) }
+
+    /// A term's postings: document frequency, doc stream and positions stream.
     @inline(__always)
-    func termRange(_ i: Int) -> (Int, Int) {
-        let lo = Int(termOffsets.u32(i * 4))
-        let hi = Int(termOffsets.u32((i + 1) * 4))
-        return (lo, max(0, hi - lo))
-    }
-
-    func term(_ i: Int) -> UnsafeRawBufferPointer {
-        let (lo, len) = termRange(i)
-        return termBytes.buffer(lo, len)
-    }
-
-    @inline(__always)
-    func compareTerm(_ i: Int, _ key: UnsafeRawBufferPointer) -> Int {
-        let (lo, len) = termRange(i)
-        return termBytes.compare(lo, len, with: key)
-    }
-
-    /// First term index whose bytes are ≥ key.
-    func lowerBound(_ key: [UInt8]) -> Int {
-        key.withUnsafeBytes { k in
-            var lo = 0
-            var hi = termCount
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if compareTerm(mid, k) < 0 { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
-        }
-    }
-
-    /// First term index whose bytes are > key.
-    func upperBound(_ key: [UInt8]) -> Int {
-        key.withUnsafeBytes { k in
-            var lo = 0
-            var hi = termCount
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if compareTerm(mid, k) <= 0 { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
-        }
-    }
-
-    func find(_ key: [UInt8]) -> Int? {
-        let i = lowerBound(key)
-        guard i < termCount else { return nil }
-        return key.withUnsafeBytes { compareTerm(i, $0) == 0 } ? i : nil
-    }
-
-    /// Terms that start with `prefix`.
-    func prefixRange(_ prefix: [UInt8]) -> Range<Int> {
-        let lo = lowerBound(prefix)
-        var hi = lo
-        // Upper bound: the prefix with its last byte incremented (skipping 0xFF bytes).
-        var upper = prefix
-        while let last = upper.last, last == 0xFF { upper.removeLast() }
-        if let last = upper.last {
-            upper[upper.count - 1] = last + 1
-            hi = max(lo, lowerBound(upper))
-        } else {
-            hi = termCount
-        }
-        return lo..<hi
-    }
-
-    /// Header of a term's postings: document frequency, doc stream and positions stream.
-    @inline(__always)
-    func postingsOf(_ i: Int) -> (df: Int, docs: ByteView, positions: ByteView) {
-        let start = Int(postingOffsets.u32(i * 4))
-        let end = Int(postingOffsets.u32((i + 1) * 4))
-        guard let all = postings.slice(start, max(0, end - start)) else { return (0, .empty, .empty) }
+    func postingsOf(_ ref: TermRef) -> (df: Int, docs: ByteView, positions: ByteView) {
+        guard let all = postings.slice(ref.start, ref.length) else { return (0, .empty, .empty) }
         var o = 0
         let df = Int(min(all.varint(&o), UInt64(Int32.max)))
         let docLen = all.length(&o)
@@ -131,7 +65,7 @@ struct FieldReader: Sendable {
         return (df, docs, positions)
     }
 
-    func docFrequency(_ i: Int) -> Int { postingsOf(i).df }
+    func docFrequency(_ ref: TermRef) -> Int { postingsOf(ref).df }
 
     @inline(__always)
     func norm(_ doc: Int) -> Int { positional ? Int(norms.u8(doc)) : 1 }
@@ -247,12 +181,9 @@ struct Segment: Sendable {
         for (f, field) in IndexSchema.fields.enumerated() {
             let dict = try section(SegmentFormat.dictionaryBase + UInt32(f))
             let postings = try section(SegmentFormat.postingsBase + UInt32(f))
-            let termCount = Int(dict.u32(0))
-            let arrays = 4 * (termCount + 1)
-            guard termCount >= 0, 4 + 2 * arrays <= dict.count,
-                let termOffsets = dict.slice(4, arrays), let postingOffsets = dict.slice(4 + arrays, arrays),
-                let termBytes = dict.slice(4 + 2 * arrays, dict.count - 4 - 2 * arrays)
-            else { throw corrupt(0, "the dictionary of index \(field.name) is malformed") }
+            guard let dictionary = TermDictionary(dict) else {
+                throw corrupt(0, "the dictionary of index \(field.name) is malformed")
+            }
             let positional = field.kind == .words
             var norms = ByteView.empty
             if positional {
@@ -261,8 +192,7 @@ struct Segment: Sendable {
             }
             fields.append(
                 FieldReader(
-                    termCount: termCount, termOffsets: termOffsets, postingOffsets: postingOffsets,
-                    termBytes: termBytes, postings: postings, norms: norms, positional: positional,
+                    dictionary: dictionary, postings: postings, norms: norms, positional: positional,
                     sumLengths: stats.u64(8 * f)))
         }
         let docOffsets = try section(SegmentFormat.docOffsets)
