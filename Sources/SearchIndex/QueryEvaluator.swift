@@ -182,7 +182,13 @@ struct QueryEvaluator {
             return Matches.subtract(allDocs(s), evaluateClause(eq, segment: s))
         }
         if c.index.isEmpty {
-            let lists = IndexSchema.serverChoiceFields.map { evaluateOnField(c, field: $0, segment: s) }
+            // Analyse the term once per kind of index, not once per index.
+            var plans: [IndexSchema.Kind: [[TermSlot]]] = [:]
+            let lists = IndexSchema.serverChoiceFields.map { f -> Matches in
+                let kind = IndexSchema.fields[f].kind
+                if plans[kind] == nil { plans[kind] = plan(c.term, kind: kind) }
+                return evaluateOnField(c, field: f, segment: s, groups: plans[kind])
+            }
             return Matches.unionAll(lists, docCount: snapshot.segments[s].segment.docCount)
         }
         guard var f = IndexSchema.fieldNumber(c.index) else { return Matches() }
@@ -194,7 +200,9 @@ struct QueryEvaluator {
         return evaluateOnField(c, field: f, segment: s)
     }
 
-    func evaluateOnField(_ c: CQLSearchClause, field f: Int, segment s: Int) -> Matches {
+    func evaluateOnField(_ c: CQLSearchClause, field f: Int, segment s: Int, groups planned: [[TermSlot]]? = nil)
+        -> Matches
+    {
         let field = IndexSchema.fields[f]
         let seg = snapshot.segments[s].segment
         switch c.relation {
@@ -203,7 +211,7 @@ struct QueryEvaluator {
             return termRange(c, field: f, segment: s)
         default: break
         }
-        let groups = plan(c.term, kind: field.kind)
+        let groups = planned ?? plan(c.term, kind: field.kind)
         if groups.isEmpty { return Matches() }
         let positional = field.kind == .words
         func group(_ slots: [TermSlot]) -> Matches {
