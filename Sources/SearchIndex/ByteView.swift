@@ -69,6 +69,24 @@ struct ByteView: @unchecked Sendable {
         return Int(min(v, remaining))
     }
 
+    /// The first nonzero byte in `lo..<hi` not covered by `covered` (sorted or not), or nil.
+    func firstUncoveredNonzero(_ lo: Int, _ hi: Int, covered: [(Int, Int)]) -> Int? {
+        var ranges = covered.map { ($0.0, $0.0 + $0.1) }.sorted { $0.0 < $1.0 }
+        ranges.append((hi, hi))
+        var cursor = lo
+        for (start, end) in ranges {
+            if start > cursor {
+                var i = cursor
+                while i < min(start, hi) {
+                    if u8(i) != 0 { return i }
+                    i += 1
+                }
+            }
+            cursor = max(cursor, end)
+        }
+        return nil
+    }
+
     /// The bytes in a range, or an empty array when the range falls outside.
     func bytes(_ offset: Int, _ length: Int) -> [UInt8] {
         guard let s = slice(offset, length), let b = s.base, length > 0 else { return [] }

@@ -135,12 +135,6 @@ struct Segment: Sendable {
         for (i, m) in SegmentFormat.magic.enumerated() where view.u8(i) != m {
             throw corrupt(0, "a segment does not start with the segment magic")
         }
-        let version = view.u32(8)
-        guard version == SegmentFormat.version else {
-            throw IndexError(
-                kind: .unsupportedVersion, path: path, offset: fileOffset + 8,
-                message: "\(path) has segment format version \(version); this build reads version \(SegmentFormat.version)")
-        }
         let sectionCount = Int(view.u32(12))
         let docCount = Int(view.u32(16))
         let headerEnd = SegmentFormat.headerSize + sectionCount * SegmentFormat.entrySize
@@ -151,7 +145,14 @@ struct Segment: Sendable {
         guard headerSum == view.u64(headerEnd) else {
             throw corrupt(headerEnd, "the segment header checksum does not match")
         }
+        let version = view.u32(8)
+        guard version == SegmentFormat.version else {
+            throw IndexError(
+                kind: .unsupportedVersion, path: path, offset: fileOffset + 8,
+                message: "\(path) has segment format version \(version); this build reads version \(SegmentFormat.version)")
+        }
         var sections: [UInt32: ByteView] = [:]
+        var covered: [(Int, Int)] = [(0, headerEnd + 8)]
         for s in 0..<sectionCount {
             let e = SegmentFormat.headerSize + s * SegmentFormat.entrySize
             let id = view.u32(e)
@@ -171,6 +172,11 @@ struct Segment: Sendable {
                 throw corrupt(Int(off), "the checksum of section \(id) does not match")
             }
             sections[id] = slice
+            covered.append((Int(off), Int(len)))
+        }
+        // Padding between sections is not checksummed: it must be zero.
+        if verify, let at = view.firstUncoveredNonzero(0, view.count, covered: covered) {
+            throw corrupt(at, "a padding byte between sections is not zero")
         }
         func section(_ id: UInt32) throws(IndexError) -> ByteView {
             guard let s = sections[id] else { throw corrupt(SegmentFormat.headerSize, "section \(id) is missing") }
