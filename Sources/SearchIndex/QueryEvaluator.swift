@@ -270,7 +270,9 @@ struct QueryEvaluator {
     func slotMatches(_ slot: TermSlot, field f: Int, segment s: Int) -> Matches {
         let seg = snapshot.segments[s].segment
         let fr = seg.fields[f]
-        let lists = termRefs(slot, field: fr).map { termMatches($0.0, key: $0.1, field: f, segment: s) }
+        let refs = termRefs(slot, field: fr)
+        if refs.count > 32 { return accumulate(refs.map(\.0), field: f, segment: s) }
+        let lists = refs.map { termMatches($0.0, key: $0.1, field: f, segment: s) }
         return Matches.unionAll(lists, docCount: seg.docCount)
     }
 
@@ -305,6 +307,57 @@ struct QueryEvaluator {
             if doc >= docCount { break }
             let k = norms[fr.norm(Int(doc))]
             out.append(doc, weight * tf * k1p1 / (tf + k))
+        }
+        return out
+    }
+
+    /// Union of many expanded terms (truncation, ranges): scores go straight into a dense
+    /// accumulator, without a list per term.
+    func accumulate(_ refs: [TermRef], field f: Int, segment s: Int) -> Matches {
+        let seg = snapshot.segments[s].segment
+        let fr = seg.fields[f]
+        let n = seg.docCount
+        var acc = [Float](repeating: 0, count: n)
+        var seen = [UInt64](repeating: 0, count: (n + 63) / 64)
+        let norms = snapshot.lengthNorms[f]
+        let k1p1 = Self.k1 + 1
+        var total = 0
+        for ref in refs {
+            let (df, docs, _) = fr.postingsOf(ref)
+            let weight = IndexSchema.fields[f].weight * idf(df)
+            var o = 0
+            var doc: UInt32 = 0
+            var first = true
+            while o < docs.count {
+                let v = docs.varint(&o)
+                let delta = UInt32(truncatingIfNeeded: v >> 1)
+                var tf: Float = 1
+                if v & 1 == 0 { tf = Float(docs.varint(&o)) }
+                if first {
+                    doc = delta
+                    first = false
+                } else {
+                    let (next, overflow) = doc.addingReportingOverflow(delta)
+                    if overflow || delta == 0 { break }
+                    doc = next
+                }
+                let d = Int(doc)
+                if d >= n { break }
+                acc[d] += weight * tf * k1p1 / (tf + norms[fr.norm(d)])
+                seen[d >> 6] |= 1 << UInt64(d & 63)
+                total += 1
+            }
+        }
+        var out = Matches()
+        out.docs.reserveCapacity(min(total, n))
+        out.scores.reserveCapacity(min(total, n))
+        for (w, word) in seen.enumerated() where word != 0 {
+            var bits = word
+            while bits != 0 {
+                let d = w * 64 + bits.trailingZeroBitCount
+                out.append(UInt32(d), acc[d])
+                bits &= bits - 1
+            }
         }
         return out
     }
@@ -530,8 +583,7 @@ struct QueryEvaluator {
         case .greaterOrEqual: range = fr.lowerBound(bound)..<fr.termCount
         default: return Matches()
         }
-        let lists = fr.dictionary.refs(range).map { termMatches($0, key: nil, field: f, segment: s) }
-        return Matches.unionAll(lists, docCount: snapshot.segments[s].segment.docCount)
+        return accumulate(fr.dictionary.refs(range), field: f, segment: s)
     }
 }
 
