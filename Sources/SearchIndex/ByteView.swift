@@ -61,6 +61,17 @@ struct ByteView: @unchecked Sendable {
         return result
     }
 
+    /// Skips `n` varints at `offset`.
+    @inline(__always)
+    func skipVarints(_ n: Int, _ offset: inout Int) {
+        guard let base, offset >= 0 else { offset = count; return }
+        var left = n
+        while left > 0 && offset < count {
+            if base.load(fromByteOffset: offset, as: UInt8.self) < 0x80 { left -= 1 }
+            offset += 1
+        }
+    }
+
     /// Decodes a varint length at `offset` (advancing it), clamped to the bytes that remain.
     @inline(__always)
     func length(_ offset: inout Int) -> Int {

@@ -415,26 +415,90 @@ struct QueryEvaluator {
     }
 
     /// Documents where the slots occur at consecutive positions.
+    ///
+    /// Documents are intersected first from the doc streams alone (which also gives the scores);
+    /// positions are then decoded only for the surviving candidates.
     func phrase(_ slots: [TermSlot], field f: Int, segment s: Int) -> Matches {
-        // Check cheap document intersection first.
+        var candidates = slotMatches(slots[0], field: f, segment: s)
+        for slot in slots.dropFirst() {
+            if candidates.count == 0 { return candidates }
+            candidates = Matches.intersect(candidates, slotMatches(slot, field: f, segment: s))
+        }
+        if candidates.count == 0 { return candidates }
         var lists: [PositionList] = []
         for slot in slots {
-            let l = slotPositions(slot, field: f, segment: s)
-            if l.count == 0 { return Matches() }
-            lists.append(l)
+            lists.append(slotPositions(slot, field: f, segment: s, only: candidates.docs))
         }
-        return positional(lists) { offsets in
-            // offsets[j] = index into lists[j] for the candidate doc
+        let matched = positional(lists) { offsets in
             let first = lists[0].positionsOf(offsets[0])
             outer: for p in first {
                 for j in 1..<lists.count {
-                    let want = p &+ UInt32(j)
-                    if !Self.contains(lists[j].positionsOf(offsets[j]), want) { continue outer }
+                    if !Self.contains(lists[j].positionsOf(offsets[j]), p &+ UInt32(j)) { continue outer }
                 }
                 return true
             }
             return false
         }
+        // Keep the scores computed during the intersection.
+        var out = Matches()
+        var k = 0
+        for d in matched.docs {
+            while k < candidates.count && candidates.docs[k] < d { k += 1 }
+            if k < candidates.count && candidates.docs[k] == d { out.append(d, candidates.scores[k]) }
+        }
+        return out
+    }
+
+    /// Positions of a slot's terms, only for the documents in `only` (sorted).
+    func slotPositions(_ slot: TermSlot, field f: Int, segment s: Int, only: [UInt32]) -> PositionList {
+        let fr = snapshot.segments[s].segment.fields[f]
+        var acc = PositionList()
+        for (t, _) in termRefs(slot, field: fr) {
+            acc = PositionList.union(acc, termPositions(t, field: f, segment: s, only: only))
+        }
+        return acc
+    }
+
+    /// Decodes the positions of one term for the documents in `only`, skipping the others.
+    func termPositions(_ t: TermRef, field f: Int, segment s: Int, only: [UInt32]) -> PositionList {
+        let seg = snapshot.segments[s].segment
+        let (_, docs, positions) = seg.fields[f].postingsOf(t)
+        var out = PositionList()
+        var o = 0
+        var po = 0
+        var doc: UInt32 = 0
+        var first = true
+        var k = 0
+        let docCount = UInt32(seg.docCount)
+        while o < docs.count && k < only.count {
+            let v = docs.varint(&o)
+            let delta = UInt32(truncatingIfNeeded: v >> 1)
+            var tf = 1
+            if v & 1 == 0 { tf = Int(truncatingIfNeeded: min(docs.varint(&o), 1 << 20)) }
+            if first {
+                doc = delta
+                first = false
+            } else {
+                let (next, overflow) = doc.addingReportingOverflow(delta)
+                if overflow || delta == 0 { break }
+                doc = next
+            }
+            if doc >= docCount { break }
+            while k < only.count && only[k] < doc { k += 1 }
+            if k < only.count && only[k] == doc {
+                var p: UInt32 = 0
+                for _ in 0..<tf {
+                    p &+= UInt32(truncatingIfNeeded: positions.varint(&po))
+                    out.positions.append(p)
+                }
+                out.starts.append(out.positions.count)
+                out.docs.append(doc)
+                out.scores.append(0)
+            } else {
+                positions.skipVarints(tf, &po)
+            }
+        }
+        return out
     }
 
     static func contains(_ sorted: ArraySlice<UInt32>, _ v: UInt32) -> Bool {
