@@ -87,6 +87,18 @@ public final class IndexWriter: Sendable {
         return IndexSnapshot(segments: parts, analyzer: analyzer)
     }
 
+    /// Merges every segment and the pending documents into one segment without the deleted
+    /// documents. Writers wait while it runs; readers keep searching their snapshots.
+    public func compact() {
+        let builder = SegmentBuilder(analyzer: analyzer)
+        state.withLock { s in
+            Self.flush(&s, builder: builder)
+            guard s.frozen.count > 1 || s.frozen.contains(where: { $0.1 != nil }) else { return }
+            let merged = IndexSnapshot(segments: s.frozen, analyzer: analyzer).compacted()
+            s.frozen = merged.segments.map { ($0.segment, $0.deleted) }
+        }
+    }
+
     /// Writes the current snapshot atomically to `path`.
     public func write(to path: String) throws(IndexError) {
         try snapshot().write(to: path)

@@ -354,6 +354,26 @@ struct FacetReader: Sendable {
         }
     }
 
+    /// The values of one document.
+    func values(of doc: Int) -> [String] {
+        let block = doc / SegmentFormat.facetCheckpoint
+        var start = Int(checkpoints.u32(block * 4))
+        var d = block * SegmentFormat.facetCheckpoint
+        while d < doc {
+            start += Int(counts.u8(d))
+            d += 1
+        }
+        let c = Int(counts.u8(doc))
+        var out: [String] = []
+        var i = start
+        while i < min(start + c, totalOrds) {
+            let o = ord(i)
+            if o < valueCount { out.append(value(o)) }
+            i += 1
+        }
+        return out
+    }
+
     /// Adds the facet values of `docs` (ascending) into `counts` (indexed by ordinal).
     func count(_ docs: [UInt32], into tally: inout [UInt32]) {
         guard valueCount > 0 else { return }

@@ -296,13 +296,16 @@ struct SegmentBuilder {
 
     /// Facet section: value dictionary (sorted), per-document value counts, checkpoints, ordinals.
     func buildFacet(_ name: String, _ documents: [IndexDocument]) -> [UInt8] {
+        Self.buildFacet(documents.map { $0.facets[name] ?? [] })
+    }
+
+    static func buildFacet(_ perDocument: [[String]]) -> [UInt8] {
         var ids: [String: UInt32] = [:]
         var values: [String] = []
         var perDoc: [UInt32] = []
         var counts: [UInt8] = []
-        counts.reserveCapacity(documents.count)
-        for doc in documents {
-            let vs = doc.facets[name] ?? []
+        counts.reserveCapacity(perDocument.count)
+        for vs in perDocument {
             var c = 0
             var seen: [UInt32] = []
             for v in vs where c < 255 && !v.isEmpty {

@@ -74,6 +74,49 @@ struct IndexWriterTests {
         #expect(r.hits[0].score == r.hits[1].score)
     }
 
+    @Test func compactionMatchesAFreshBuild() throws {
+        let writer = IndexWriter(base: Fixtures.index, flushThreshold: 3)
+        var live = Fixtures.documents
+        writer.delete(id: "D01", agency: "870970")
+        live.removeAll { $0.id == "D01" }
+        let newD03 = row("D03", "Den store prins")
+        writer.add(newD03)
+        live.removeAll { $0.id == "D03" }
+        live.append(newD03)
+        for i in 1...7 {
+            let d = row("X\(i)", "Ekstra bog nummer \(i) om prinser", year: 2000 + i)
+            writer.add(d)
+            live.append(d)
+        }
+        writer.delete(id: "X2", agency: "870970")
+        live.removeAll { $0.id == "X2" }
+        let before = writer.snapshot()
+        #expect(before.segmentCount > 2)
+        writer.compact()
+        let compacted = writer.snapshot()
+        #expect(compacted.segmentCount == 1)
+        #expect(compacted.liveDocumentCount == live.count)
+        #expect(compacted.documentCount == live.count)
+        let fresh = IndexSnapshot.build(live)
+        let queries = [
+            "kierkegaard", "ti=prins*", #"ti="store prins""#, "fo=blix* sortBy title", "år within \"2000 2010\"",
+            "ti=ekstra prox/distance<=3 ti=nummer", "cql.allRecords=1 sortBy year/sort.descending", "ib=97887*",
+            #"lti="den store prins""#, "em=eventyr or fo=testesen",
+        ]
+        for q in queries {
+            let options = SearchOptions(limit: 50, facets: ["type", "year", "author", "subject", "language"])
+            let a = try compacted.search(q, options: options)
+            let b = try fresh.search(q, options: options)
+            #expect(a == b, "\(q)")
+            #expect(Set(a.hits.map(\.id)) == Set(try before.search(q, options: options).hits.map(\.id)), "\(q)")
+        }
+        // And it survives a file round trip.
+        let path = IndexFileTests.tempPath("compacted.ktx")
+        try compacted.write(to: path)
+        let opened = try IndexSnapshot.open(path: path)
+        #expect(try opened.search("ti=prins*", options: SearchOptions(limit: 50)) == compacted.search("ti=prins*", options: SearchOptions(limit: 50)))
+    }
+
     /// Readers search snapshots on all threads while one thread updates; nobody blocks the pool.
     @Test func concurrentSearchesDuringUpdates() throws {
         let writer = IndexWriter(base: Fixtures.index)
