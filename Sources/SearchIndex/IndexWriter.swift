@@ -88,14 +88,37 @@ public final class IndexWriter: Sendable {
     }
 
     /// Merges every segment and the pending documents into one segment without the deleted
-    /// documents. Writers wait while it runs; readers keep searching their snapshots.
+    /// documents. The merge runs outside the lock: readers and writers carry on meanwhile, and
+    /// deletions made during the merge are carried over to the merged segment. Call it from a
+    /// background thread or task.
     public func compact() {
         let builder = SegmentBuilder(analyzer: analyzer)
-        state.withLock { s in
+        let captured: [(Segment, DocumentSet?)] = state.withLock { s in
             Self.flush(&s, builder: builder)
-            guard s.frozen.count > 1 || s.frozen.contains(where: { $0.1 != nil }) else { return }
-            let merged = IndexSnapshot(segments: s.frozen, analyzer: analyzer).compacted()
-            s.frozen = merged.segments.map { ($0.segment, $0.deleted) }
+            return s.frozen
+        }
+        guard captured.count > 1 || captured.contains(where: { $0.1 != nil }) else { return }
+        let merged = IndexSnapshot(segments: captured, analyzer: analyzer).compacted()
+        guard let segment = merged.segments.first?.segment, merged.segments.count == 1 else { return }
+        state.withLock { s in
+            // Another compaction may have replaced the segments meanwhile.
+            guard s.frozen.count >= captured.count,
+                zip(s.frozen, captured).allSatisfy({ $0.0.storage === $1.0.storage })
+            else { return }
+            var deleted = DocumentSet(capacity: segment.docCount)
+            var anyDeleted = false
+            var next = 0
+            for (k, (seg, before)) in captured.enumerated() {
+                let now = s.frozen[k].1
+                for d in 0..<seg.docCount where before?.contains(d) != true {
+                    if now?.contains(d) == true {
+                        deleted.insert(next)
+                        anyDeleted = true
+                    }
+                    next += 1
+                }
+            }
+            s.frozen = [(segment, anyDeleted ? deleted : nil)] + s.frozen.dropFirst(captured.count)
         }
     }
 

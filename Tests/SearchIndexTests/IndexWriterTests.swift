@@ -117,6 +117,43 @@ struct IndexWriterTests {
         #expect(try opened.search("ti=prins*", options: SearchOptions(limit: 50)) == compacted.search("ti=prins*", options: SearchOptions(limit: 50)))
     }
 
+    /// Compaction on one thread while another adds and deletes and others search.
+    @Test func compactionDuringUpdates() throws {
+        let writer = IndexWriter(base: Fixtures.index, flushThreshold: 25)
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            switch worker {
+            case 0:
+                for i in 0..<400 {
+                    writer.add(row("C\(i % 100)", "Komprimering \(i)"))
+                    if i % 4 == 0 { writer.delete(id: "C\((i + 50) % 100)", agency: "870970") }
+                }
+            case 1:
+                for _ in 0..<5 { writer.compact() }
+            default:
+                for _ in 0..<100 {
+                    let snap = writer.snapshot()
+                    let k = (try? snap.search("fo=kierkegaard").total) ?? -1
+                    if k != 2 { failures.withLock { $0.append("kierkegaard \(k)") } }
+                    let c = (try? snap.search("ti=komprimering", options: SearchOptions(limit: 200))) ?? SearchResult(total: -1, hits: [], facets: [])
+                    if Set(c.hits.map(\.id)).count != c.total { failures.withLock { $0.append("duplicates \(c.total)") } }
+                }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        // Replay the same operations sequentially for the expected live set.
+        var expected = Set<String>()
+        for i in 0..<400 {
+            expected.insert("C\(i % 100)")
+            if i % 4 == 0 { expected.remove("C\((i + 50) % 100)") }
+        }
+        writer.compact()
+        let final = writer.snapshot()
+        #expect(final.segmentCount == 1)
+        #expect(try final.idSet("ti=komprimering") == expected)
+        #expect(final.liveDocumentCount == 20 + expected.count)
+    }
+
     /// Readers search snapshots on all threads while one thread updates; nobody blocks the pool.
     @Test func concurrentSearchesDuringUpdates() throws {
         let writer = IndexWriter(base: Fixtures.index)
