@@ -215,8 +215,13 @@ public struct IndexSnapshot: Sendable {
         }
         var best: [Candidate] = []
         best.reserveCapacity(min(k, 1024) + 1)
+        let byScore = key == .relevance && !descending
         for (s, m) in perSegment.enumerated() {
             for i in 0..<m.count {
+                if byScore && best.count == k, let last = best.last, m.scores[i] <= last.score {
+                    // Not better than the worst kept (ties lose: documents come in index order).
+                    continue
+                }
                 let c = Candidate(segment: Int32(s), doc: m.docs[i], score: m.scores[i])
                 if best.count == k {
                     guard let last = best.last, before(c, last) else { continue }

@@ -296,15 +296,17 @@ struct FacetReader: Sendable {
     let counts: ByteView
     let ords: ByteView
     let totalOrds: Int
+    let singleValued: Bool
 
     static let empty = FacetReader(
         valueCount: 0, width: 1, valueOffsets: .empty, valueBytes: .empty, checkpoints: .empty, counts: .empty,
-        ords: .empty, totalOrds: 0)
+        ords: .empty, totalOrds: 0, singleValued: false)
 
     init(
         valueCount: Int, width: Int, valueOffsets: ByteView, valueBytes: ByteView, checkpoints: ByteView,
-        counts: ByteView, ords: ByteView, totalOrds: Int
+        counts: ByteView, ords: ByteView, totalOrds: Int, singleValued: Bool
     ) {
+        self.singleValued = singleValued
         self.valueCount = valueCount
         self.width = width
         self.valueOffsets = valueOffsets
@@ -318,9 +320,11 @@ struct FacetReader: Sendable {
     init?(_ s: ByteView, docCount: Int) {
         let valueCount = Int(s.u32(0))
         let totalOrds = Int(s.u32(4))
-        let width = Int(s.u32(8))
+        let flags = s.u32(8)
+        let width = Int(flags & 0xFF)
+        let single = flags & SegmentFormat.facetSingleValued != 0
         let valueBytesLen = Int(s.u32(12))
-        guard [1, 2, 4].contains(width), valueCount >= 0 else { return nil }
+        guard [1, 2, 4].contains(width), valueCount >= 0, !single || totalOrds == docCount else { return nil }
         var o = 16
         guard let vo = s.slice(o, 4 * (valueCount + 1)) else { return nil }
         o += 4 * (valueCount + 1)
@@ -336,7 +340,7 @@ struct FacetReader: Sendable {
         guard let vb = s.slice(o, valueBytesLen) else { return nil }
         self.init(
             valueCount: valueCount, width: width, valueOffsets: vo, valueBytes: vb, checkpoints: cp,
-            counts: counts, ords: ords, totalOrds: totalOrds)
+            counts: counts, ords: ords, totalOrds: totalOrds, singleValued: single)
     }
 
     func value(_ ord: Int) -> String {
@@ -378,6 +382,14 @@ struct FacetReader: Sendable {
     func count(_ docs: [UInt32], into tally: inout [UInt32]) {
         guard valueCount > 0 else { return }
         if tally.count < valueCount { tally = [UInt32](repeating: 0, count: valueCount) }
+        if singleValued {
+            // Ordinal i belongs to document i.
+            for d in docs {
+                let o = ord(Int(d))
+                if o < valueCount { tally[o] &+= 1 }
+            }
+            return
+        }
         var cursorDoc = -1
         var cursorOrd = 0
         for d32 in docs {

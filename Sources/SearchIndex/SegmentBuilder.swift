@@ -334,7 +334,8 @@ struct SegmentBuilder {
         }
         w.u32(UInt32(values.count))
         w.u32(UInt32(perDoc.count))
-        w.u32(UInt32(width))
+        let single = perDoc.count == counts.count && counts.allSatisfy { $0 == 1 }
+        w.u32(UInt32(width) | (single ? SegmentFormat.facetSingleValued : 0))
         w.u32(UInt32(valueBytes.count))
         for o in valueOffsets { w.u32(o) }
         // Checkpoints: ordinal index of the first value of every 64th document.

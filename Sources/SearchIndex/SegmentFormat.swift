@@ -28,5 +28,7 @@ enum SegmentFormat {
     /// `Int16` year value meaning "no year".
     static let noYear = Int16.min
     /// Documents per checkpoint in facet ordinal lists.
-    static let facetCheckpoint = 64
+    static let facetCheckpoint = 16
+    /// Facet header flag: every document has exactly one value (ordinal i belongs to document i).
+    static let facetSingleValued: UInt32 = 0x100
 }
