@@ -82,7 +82,8 @@ public struct IndexSnapshot: Sendable {
         let descending = options.sort != nil ? options.descending : (query.sortKeys.first?.descending ?? false)
         let offset = max(0, options.offset)
         let limit = max(0, options.limit)
-        let page = topHits(perSegment, key: sortKey, descending: descending, count: offset + limit)
+        let wanted = limit > Int.max - offset ? Int.max : offset + limit
+        let page = topHits(perSegment, key: sortKey, descending: descending, count: wanted)
         let hits = page.dropFirst(offset).map { c -> SearchHit in
             let e = segments[Int(c.segment)]
             let s = e.segment.stored(Int(c.doc))

@@ -56,13 +56,20 @@ public final class IndexWriter: Sendable {
     public func add(contentsOf documents: [IndexDocument]) {
         let builder = SegmentBuilder(analyzer: analyzer)
         state.withLock { s in
+            // One view of the frozen segments per batch (refreshed after a flush); deletion bits
+            // set during the batch are idempotent, so a stale view is harmless.
+            var view: IndexSnapshot?
             for doc in documents {
-                Self.delete(Key(id: doc.id, agency: doc.agency), in: &s, analyzer: analyzer)
+                if view == nil && !s.frozen.isEmpty { view = IndexSnapshot(segments: s.frozen, analyzer: analyzer) }
+                Self.delete(Key(id: doc.id, agency: doc.agency), in: &s, view: view)
                 s.pendingKeys[Key(id: doc.id, agency: doc.agency)] = s.pending.count
                 s.pending.append(doc)
                 s.pendingLive += 1
                 s.pendingSegment = nil
-                if s.pendingLive >= flushThreshold { Self.flush(&s, builder: builder) }
+                if s.pendingLive >= flushThreshold {
+                    Self.flush(&s, builder: builder)
+                    view = nil
+                }
             }
         }
     }
@@ -70,7 +77,10 @@ public final class IndexWriter: Sendable {
     /// Deletes the live document (id, agency); returns whether there was one.
     @discardableResult
     public func delete(id: String, agency: String) -> Bool {
-        state.withLock { s in Self.delete(Key(id: id, agency: agency), in: &s, analyzer: analyzer) }
+        state.withLock { s in
+            let view = s.frozen.isEmpty ? nil : IndexSnapshot(segments: s.frozen, analyzer: analyzer)
+            return Self.delete(Key(id: id, agency: agency), in: &s, view: view)
+        }
     }
 
     /// An immutable view of everything added and deleted so far.
@@ -138,7 +148,7 @@ public final class IndexWriter: Sendable {
     }
 
     @discardableResult
-    private static func delete(_ key: Key, in s: inout State, analyzer: DanishAnalyzer) -> Bool {
+    private static func delete(_ key: Key, in s: inout State, view: IndexSnapshot?) -> Bool {
         var found = false
         if let i = s.pendingKeys.removeValue(forKey: key) {
             s.pending[i] = nil
@@ -146,8 +156,7 @@ public final class IndexWriter: Sendable {
             s.pendingSegment = nil
             found = true
         }
-        if !s.frozen.isEmpty {
-            let view = IndexSnapshot(segments: s.frozen, analyzer: analyzer)
+        if let view {
             for global in view.locate(id: key.id, agency: key.agency) {
                 for (k, e) in view.segments.enumerated()
                 where global >= e.docBase && global < e.docBase + e.segment.docCount {

@@ -601,9 +601,15 @@ struct QueryEvaluator {
             guard parts.count == 2 else { return nil }
             lo = min(parts[0], parts[1])
             hi = max(parts[0], parts[1])
-        case .less: hi = v - 1
+        case .less:
+            let (h, overflow) = v.subtractingReportingOverflow(1)
+            if overflow { return nil }
+            hi = h
         case .lessOrEqual: hi = v
-        case .greater: lo = v + 1
+        case .greater:
+            let (l, overflow) = v.addingReportingOverflow(1)
+            if overflow { return nil }
+            lo = l
         case .greaterOrEqual: lo = v
         default: return nil
         }

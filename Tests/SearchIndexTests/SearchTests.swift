@@ -182,6 +182,18 @@ struct SearchTests {
         #expect(try index.idSet(#"fo="saint exupéry""#) == ["D03", "D15"])
     }
 
+    @Test func extremeInputsDoNotTrap() throws {
+        #expect(try index.search("år < -9223372036854775808").total == 0)
+        #expect(try index.search("år > 9223372036854775807").total == 0)
+        #expect(try index.search("år >= -9223372036854775808").total == 20)
+        let all = try index.search("cql.allRecords=1", options: SearchOptions(limit: Int.max, offset: Int.max - 1))
+        #expect(all.total == 20 && all.hits.isEmpty)
+        #expect(try index.search("cql.allRecords=1", options: SearchOptions(limit: Int.max)).hits.count == 20)
+        #expect(try index.search("ti=prins", options: SearchOptions(limit: -5, offset: -3, facetLimit: -1)).hits.isEmpty)
+        #expect(try index.search("ti=" + String(repeating: "*?", count: 200)).total == 0)
+        #expect(try index.search("ti=" + String(repeating: "a", count: 10_000)).total == 0)
+    }
+
     @Test func emptyIndexAnswersEverything() throws {
         let empty = IndexSnapshot.build([])
         #expect(try empty.search("kierkegaard", options: SearchOptions(facets: ["type"])).total == 0)
