@@ -143,11 +143,19 @@ struct QueryEvaluator {
                 {
                     // A year range after `and` filters the hits through the year column.
                     result = filterYears(result, c, segment: s)
+                } else if case .search(let c) = r {
+                    // Only documents already matched can survive: score nothing else.
+                    result = Matches.intersect(result, evaluateClause(c, segment: s, restrict: result.docs))
                 } else {
                     result = Matches.intersect(result, evaluate(r, segment: s))
                 }
             case .or: result = Matches.union(result, evaluate(r, segment: s))
-            case .not: result = Matches.subtract(result, evaluate(r, segment: s))
+            case .not:
+                if case .search(let c) = r {
+                    result = Matches.subtract(result, evaluateClause(c, segment: s, restrict: result.docs))
+                } else {
+                    result = Matches.subtract(result, evaluate(r, segment: s))
+                }
             case .prox:
                 if let p = proximity(op, l, r, segment: s) {
                     result = p
@@ -174,7 +182,9 @@ struct QueryEvaluator {
         return m
     }
 
-    func evaluateClause(_ c: CQLSearchClause, segment s: Int) -> Matches {
+    /// `restrict` (sorted): documents outside it may be left out of the answer (an optimisation
+    /// for the right side of `and` and `not`; callers still intersect or subtract).
+    func evaluateClause(_ c: CQLSearchClause, segment s: Int, restrict: [UInt32]? = nil) -> Matches {
         if c.index == "cql.allRecords" { return allDocs(s) }
         if c.relation == .notEqual {
             var eq = c
@@ -187,7 +197,7 @@ struct QueryEvaluator {
             let lists = IndexSchema.serverChoiceFields.map { f -> Matches in
                 let kind = IndexSchema.fields[f].kind
                 if plans[kind] == nil { plans[kind] = plan(c.term, kind: kind) }
-                return evaluateOnField(c, field: f, segment: s, groups: plans[kind])
+                return evaluateOnField(c, field: f, segment: s, groups: plans[kind], restrict: restrict)
             }
             return Matches.unionAll(lists, docCount: snapshot.segments[s].segment.docCount)
         }
@@ -197,12 +207,13 @@ struct QueryEvaluator {
         {
             f = pf
         }
-        return evaluateOnField(c, field: f, segment: s)
+        return evaluateOnField(c, field: f, segment: s, restrict: restrict)
     }
 
-    func evaluateOnField(_ c: CQLSearchClause, field f: Int, segment s: Int, groups planned: [[TermSlot]]? = nil)
-        -> Matches
-    {
+    func evaluateOnField(
+        _ c: CQLSearchClause, field f: Int, segment s: Int, groups planned: [[TermSlot]]? = nil,
+        restrict: [UInt32]? = nil
+    ) -> Matches {
         let field = IndexSchema.fields[f]
         let seg = snapshot.segments[s].segment
         switch c.relation {
@@ -215,10 +226,10 @@ struct QueryEvaluator {
         if groups.isEmpty { return Matches() }
         let positional = field.kind == .words
         func group(_ slots: [TermSlot]) -> Matches {
-            if slots.count == 1 { return slotMatches(slots[0], field: f, segment: s) }
-            if positional { return phrase(slots, field: f, segment: s) }
-            return slots.dropFirst().reduce(slotMatches(slots[0], field: f, segment: s)) {
-                Matches.intersect($0, slotMatches($1, field: f, segment: s))
+            if slots.count == 1 { return slotMatches(slots[0], field: f, segment: s, restrict: restrict) }
+            if positional { return phrase(slots, field: f, segment: s, restrict: restrict) }
+            return slots.dropFirst().reduce(slotMatches(slots[0], field: f, segment: s, restrict: restrict)) {
+                Matches.intersect($0, slotMatches($1, field: f, segment: s, restrict: $0.docs))
             }
         }
         switch c.relation {
@@ -267,16 +278,18 @@ struct QueryEvaluator {
         return df
     }
 
-    func slotMatches(_ slot: TermSlot, field f: Int, segment s: Int) -> Matches {
+    func slotMatches(_ slot: TermSlot, field f: Int, segment s: Int, restrict: [UInt32]? = nil) -> Matches {
         let seg = snapshot.segments[s].segment
         let fr = seg.fields[f]
         let refs = termRefs(slot, field: fr)
-        if refs.count > 32 { return accumulate(refs.map(\.0), field: f, segment: s) }
-        let lists = refs.map { termMatches($0.0, key: $0.1, field: f, segment: s) }
+        if refs.count > 32 { return accumulate(refs.map(\.0), field: f, segment: s, restrict: restrict) }
+        let lists = refs.map { termMatches($0.0, key: $0.1, field: f, segment: s, restrict: restrict) }
         return Matches.unionAll(lists, docCount: seg.docCount)
     }
 
-    func termMatches(_ t: TermRef, key: [UInt8]?, field f: Int, segment s: Int) -> Matches {
+    func termMatches(_ t: TermRef, key: [UInt8]?, field f: Int, segment s: Int, restrict: [UInt32]? = nil)
+        -> Matches
+    {
         let seg = snapshot.segments[s].segment
         let fr = seg.fields[f]
         let (df, docs, _) = fr.postingsOf(t)
@@ -284,8 +297,10 @@ struct QueryEvaluator {
         let weight = IndexSchema.fields[f].weight * idf(gdf)
         let norms = snapshot.lengthNorms[f]
         var out = Matches()
-        out.docs.reserveCapacity(min(df, seg.docCount))
-        out.scores.reserveCapacity(min(df, seg.docCount))
+        let expected = min(df, restrict?.count ?? df, seg.docCount)
+        out.docs.reserveCapacity(expected)
+        out.scores.reserveCapacity(expected)
+        var r = 0
         var o = 0
         var doc: UInt32 = 0
         var first = true
@@ -305,6 +320,11 @@ struct QueryEvaluator {
                 doc = next
             }
             if doc >= docCount { break }
+            if let restrict {
+                while r < restrict.count && restrict[r] < doc { r += 1 }
+                if r >= restrict.count { break }
+                if restrict[r] != doc { continue }
+            }
             let k = norms[fr.norm(Int(doc))]
             out.append(doc, weight * tf * k1p1 / (tf + k))
         }
@@ -313,7 +333,7 @@ struct QueryEvaluator {
 
     /// Union of many expanded terms (truncation, ranges): scores go straight into a dense
     /// accumulator, without a list per term.
-    func accumulate(_ refs: [TermRef], field f: Int, segment s: Int) -> Matches {
+    func accumulate(_ refs: [TermRef], field f: Int, segment s: Int, restrict: [UInt32]? = nil) -> Matches {
         let seg = snapshot.segments[s].segment
         let fr = seg.fields[f]
         let n = seg.docCount
@@ -326,6 +346,7 @@ struct QueryEvaluator {
             let (df, docs, _) = fr.postingsOf(ref)
             let weight = IndexSchema.fields[f].weight * idf(df)
             var o = 0
+            var r = 0
             var doc: UInt32 = 0
             var first = true
             while o < docs.count {
@@ -343,6 +364,11 @@ struct QueryEvaluator {
                 }
                 let d = Int(doc)
                 if d >= n { break }
+                if let restrict {
+                    while r < restrict.count && restrict[r] < doc { r += 1 }
+                    if r >= restrict.count { break }
+                    if restrict[r] != doc { continue }
+                }
                 acc[d] += weight * tf * k1p1 / (tf + norms[fr.norm(d)])
                 seen[d >> 6] |= 1 << UInt64(d & 63)
                 total += 1
@@ -418,11 +444,12 @@ struct QueryEvaluator {
     ///
     /// Documents are intersected first from the doc streams alone (which also gives the scores);
     /// positions are then decoded only for the surviving candidates.
-    func phrase(_ slots: [TermSlot], field f: Int, segment s: Int) -> Matches {
-        var candidates = slotMatches(slots[0], field: f, segment: s)
+    func phrase(_ slots: [TermSlot], field f: Int, segment s: Int, restrict: [UInt32]? = nil) -> Matches {
+        var candidates = slotMatches(slots[0], field: f, segment: s, restrict: restrict)
         for slot in slots.dropFirst() {
             if candidates.count == 0 { return candidates }
-            candidates = Matches.intersect(candidates, slotMatches(slot, field: f, segment: s))
+            candidates = Matches.intersect(
+                candidates, slotMatches(slot, field: f, segment: s, restrict: candidates.docs))
         }
         if candidates.count == 0 { return candidates }
         var lists: [PositionList] = []
