@@ -25,6 +25,8 @@ public final class IndexWriter: Sendable {
         var pendingKeys: [Key: Int] = [:]
         var pendingLive = 0
         var pendingSegment: Segment?
+        /// Bumped whenever the pending documents change.
+        var generation = 0
     }
 
     private let state: Mutex<State>
@@ -66,6 +68,7 @@ public final class IndexWriter: Sendable {
                 s.pending.append(doc)
                 s.pendingLive += 1
                 s.pendingSegment = nil
+                s.generation &+= 1
                 if s.pendingLive >= flushThreshold {
                     Self.flush(&s, builder: builder)
                     view = nil
@@ -84,15 +87,22 @@ public final class IndexWriter: Sendable {
     }
 
     /// An immutable view of everything added and deleted so far.
+    ///
+    /// The pending documents are indexed outside the lock (and only when they changed since the
+    /// last snapshot), so callers of `snapshot()` and writers do not wait on each other's builds.
     public func snapshot() -> IndexSnapshot {
-        let builder = SegmentBuilder(analyzer: analyzer)
-        let parts: [(Segment, DocumentSet?)] = state.withLock { s in
-            if s.pendingLive > 0 && s.pendingSegment == nil {
-                s.pendingSegment = Segment.build(s.pending.compactMap { $0 }, builder: builder)
+        let (frozen, cached, pending, generation) = state.withLock { s in
+            (s.frozen, s.pendingSegment, s.pendingLive > 0 && s.pendingSegment == nil ? s.pending : [], s.generation)
+        }
+        var parts = frozen
+        if let cached {
+            parts.append((cached, nil))
+        } else if !pending.isEmpty {
+            let built = Segment.build(pending.compactMap { $0 }, builder: SegmentBuilder(analyzer: analyzer))
+            state.withLock { s in
+                if s.generation == generation && s.pendingSegment == nil { s.pendingSegment = built }
             }
-            var parts = s.frozen
-            if s.pendingLive > 0, let p = s.pendingSegment { parts.append((p, nil)) }
-            return parts
+            parts.append((built, nil))
         }
         return IndexSnapshot(segments: parts, analyzer: analyzer)
     }
@@ -145,6 +155,7 @@ public final class IndexWriter: Sendable {
         s.pendingKeys = [:]
         s.pendingLive = 0
         s.pendingSegment = nil
+        s.generation &+= 1
     }
 
     @discardableResult
@@ -154,6 +165,7 @@ public final class IndexWriter: Sendable {
             s.pending[i] = nil
             s.pendingLive -= 1
             s.pendingSegment = nil
+            s.generation &+= 1
             found = true
         }
         if let view {
