@@ -61,12 +61,41 @@ struct ByteView: @unchecked Sendable {
         return result
     }
 
+    /// Skips `n` varints at `offset`.
+    @inline(__always)
+    func skipVarints(_ n: Int, _ offset: inout Int) {
+        guard let base, offset >= 0 else { offset = count; return }
+        var left = n
+        while left > 0 && offset < count {
+            if base.load(fromByteOffset: offset, as: UInt8.self) < 0x80 { left -= 1 }
+            offset += 1
+        }
+    }
+
     /// Decodes a varint length at `offset` (advancing it), clamped to the bytes that remain.
     @inline(__always)
     func length(_ offset: inout Int) -> Int {
         let v = varint(&offset)
         let remaining = UInt64(max(0, count - offset))
         return Int(min(v, remaining))
+    }
+
+    /// The first nonzero byte in `lo..<hi` not covered by `covered` (sorted or not), or nil.
+    func firstUncoveredNonzero(_ lo: Int, _ hi: Int, covered: [(Int, Int)]) -> Int? {
+        var ranges = covered.map { ($0.0, $0.0 + $0.1) }.sorted { $0.0 < $1.0 }
+        ranges.append((hi, hi))
+        var cursor = lo
+        for (start, end) in ranges {
+            if start > cursor {
+                var i = cursor
+                while i < min(start, hi) {
+                    if u8(i) != 0 { return i }
+                    i += 1
+                }
+            }
+            cursor = max(cursor, end)
+        }
+        return nil
     }
 
     /// The bytes in a range, or an empty array when the range falls outside.

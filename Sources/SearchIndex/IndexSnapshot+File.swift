@@ -124,7 +124,13 @@ extension IndexSnapshot {
                 kind: .corrupt, path: path, offset: headerEnd,
                 message: "\(path) is corrupt: the header checksum does not match")
         }
+        if UInt64(size) > declared {
+            throw IndexError(
+                kind: .corrupt, path: path, offset: Int(declared),
+                message: "\(path) is corrupt: it has \(UInt64(size) - declared) bytes after the end its header declares")
+        }
         var parts: [(Segment, DocumentSet?)] = []
+        var covered: [(Int, Int)] = [(0, headerEnd + 8)]
         for i in 0..<segmentCount {
             let e = IndexFileFormat.headerSize + i * IndexFileFormat.entrySize
             let off = view.u64(e)
@@ -134,6 +140,7 @@ extension IndexSnapshot {
                     kind: .truncated, path: path, offset: e,
                     message: "\(path) is truncated: segment \(i) ends past the end of the file")
             }
+            covered.append((Int(off), Int(len)))
             let segment = try Segment.open(
                 segView, storage: storage, path: path, fileOffset: Int(off), verify: verifyChecksums)
             var deleted: DocumentSet?
@@ -150,10 +157,16 @@ extension IndexSnapshot {
                         kind: .corrupt, path: path, offset: Int(dOff),
                         message: "\(path) is corrupt: the deletion checksum of segment \(i) does not match")
                 }
+                covered.append((Int(dOff), Int(dLen)))
                 let words = (0..<(Int(dLen) / 8)).map { dv.u64($0 * 8) }
                 deleted = DocumentSet(words: words, capacity: segment.docCount)
             }
             parts.append((segment, deleted))
+        }
+        if verifyChecksums, let at = view.firstUncoveredNonzero(0, size, covered: covered) {
+            throw IndexError(
+                kind: .corrupt, path: path, offset: at,
+                message: "\(path) is corrupt: padding byte \(at) is not zero")
         }
         return IndexSnapshot(segments: parts, analyzer: analyzer)
     }

@@ -82,7 +82,8 @@ public struct IndexSnapshot: Sendable {
         let descending = options.sort != nil ? options.descending : (query.sortKeys.first?.descending ?? false)
         let offset = max(0, options.offset)
         let limit = max(0, options.limit)
-        let page = topHits(perSegment, key: sortKey, descending: descending, count: offset + limit)
+        let wanted = limit > Int.max - offset ? Int.max : offset + limit
+        let page = topHits(perSegment, key: sortKey, descending: descending, count: wanted)
         let hits = page.dropFirst(offset).map { c -> SearchHit in
             let e = segments[Int(c.segment)]
             let s = e.segment.stored(Int(c.doc))
@@ -215,8 +216,13 @@ public struct IndexSnapshot: Sendable {
         }
         var best: [Candidate] = []
         best.reserveCapacity(min(k, 1024) + 1)
+        let byScore = key == .relevance && !descending
         for (s, m) in perSegment.enumerated() {
             for i in 0..<m.count {
+                if byScore && best.count == k, let last = best.last, m.scores[i] <= last.score {
+                    // Not better than the worst kept (ties lose: documents come in index order).
+                    continue
+                }
                 let c = Candidate(segment: Int32(s), doc: m.docs[i], score: m.scores[i])
                 if best.count == k {
                     guard let last = best.last, before(c, last) else { continue }
@@ -265,7 +271,7 @@ extension IndexSnapshot {
         var dict = 0, postings = 0, norms = 0, facets = 0
         for e in segments {
             for f in e.segment.fields {
-                dict += f.termOffsets.count + f.postingOffsets.count + f.termBytes.count + 4
+                dict += f.dictionary.blockOffsets.count + f.dictionary.blockPostings.count + f.dictionary.blocks.count + 8
                 postings += f.postings.count
                 norms += f.norms.count
             }

@@ -25,6 +25,8 @@ public final class IndexWriter: Sendable {
         var pendingKeys: [Key: Int] = [:]
         var pendingLive = 0
         var pendingSegment: Segment?
+        /// Bumped whenever the pending documents change.
+        var generation = 0
     }
 
     private let state: Mutex<State>
@@ -56,13 +58,21 @@ public final class IndexWriter: Sendable {
     public func add(contentsOf documents: [IndexDocument]) {
         let builder = SegmentBuilder(analyzer: analyzer)
         state.withLock { s in
+            // One view of the frozen segments per batch (refreshed after a flush); deletion bits
+            // set during the batch are idempotent, so a stale view is harmless.
+            var view: IndexSnapshot?
             for doc in documents {
-                Self.delete(Key(id: doc.id, agency: doc.agency), in: &s, analyzer: analyzer)
+                if view == nil && !s.frozen.isEmpty { view = IndexSnapshot(segments: s.frozen, analyzer: analyzer) }
+                Self.delete(Key(id: doc.id, agency: doc.agency), in: &s, view: view)
                 s.pendingKeys[Key(id: doc.id, agency: doc.agency)] = s.pending.count
                 s.pending.append(doc)
                 s.pendingLive += 1
                 s.pendingSegment = nil
-                if s.pendingLive >= flushThreshold { Self.flush(&s, builder: builder) }
+                s.generation &+= 1
+                if s.pendingLive >= flushThreshold {
+                    Self.flush(&s, builder: builder)
+                    view = nil
+                }
             }
         }
     }
@@ -70,21 +80,66 @@ public final class IndexWriter: Sendable {
     /// Deletes the live document (id, agency); returns whether there was one.
     @discardableResult
     public func delete(id: String, agency: String) -> Bool {
-        state.withLock { s in Self.delete(Key(id: id, agency: agency), in: &s, analyzer: analyzer) }
+        state.withLock { s in
+            let view = s.frozen.isEmpty ? nil : IndexSnapshot(segments: s.frozen, analyzer: analyzer)
+            return Self.delete(Key(id: id, agency: agency), in: &s, view: view)
+        }
     }
 
     /// An immutable view of everything added and deleted so far.
+    ///
+    /// The pending documents are indexed outside the lock (and only when they changed since the
+    /// last snapshot), so callers of `snapshot()` and writers do not wait on each other's builds.
     public func snapshot() -> IndexSnapshot {
-        let builder = SegmentBuilder(analyzer: analyzer)
-        let parts: [(Segment, DocumentSet?)] = state.withLock { s in
-            if s.pendingLive > 0 && s.pendingSegment == nil {
-                s.pendingSegment = Segment.build(s.pending.compactMap { $0 }, builder: builder)
+        let (frozen, cached, pending, generation) = state.withLock { s in
+            (s.frozen, s.pendingSegment, s.pendingLive > 0 && s.pendingSegment == nil ? s.pending : [], s.generation)
+        }
+        var parts = frozen
+        if let cached {
+            parts.append((cached, nil))
+        } else if !pending.isEmpty {
+            let built = Segment.build(pending.compactMap { $0 }, builder: SegmentBuilder(analyzer: analyzer))
+            state.withLock { s in
+                if s.generation == generation && s.pendingSegment == nil { s.pendingSegment = built }
             }
-            var parts = s.frozen
-            if s.pendingLive > 0, let p = s.pendingSegment { parts.append((p, nil)) }
-            return parts
+            parts.append((built, nil))
         }
         return IndexSnapshot(segments: parts, analyzer: analyzer)
+    }
+
+    /// Merges every segment and the pending documents into one segment without the deleted
+    /// documents. The merge runs outside the lock: readers and writers carry on meanwhile, and
+    /// deletions made during the merge are carried over to the merged segment. Call it from a
+    /// background thread or task.
+    public func compact() {
+        let builder = SegmentBuilder(analyzer: analyzer)
+        let captured: [(Segment, DocumentSet?)] = state.withLock { s in
+            Self.flush(&s, builder: builder)
+            return s.frozen
+        }
+        guard captured.count > 1 || captured.contains(where: { $0.1 != nil }) else { return }
+        let merged = IndexSnapshot(segments: captured, analyzer: analyzer).compacted()
+        guard let segment = merged.segments.first?.segment, merged.segments.count == 1 else { return }
+        state.withLock { s in
+            // Another compaction may have replaced the segments meanwhile.
+            guard s.frozen.count >= captured.count,
+                zip(s.frozen, captured).allSatisfy({ $0.0.storage === $1.0.storage })
+            else { return }
+            var deleted = DocumentSet(capacity: segment.docCount)
+            var anyDeleted = false
+            var next = 0
+            for (k, (seg, before)) in captured.enumerated() {
+                let now = s.frozen[k].1
+                for d in 0..<seg.docCount where before?.contains(d) != true {
+                    if now?.contains(d) == true {
+                        deleted.insert(next)
+                        anyDeleted = true
+                    }
+                    next += 1
+                }
+            }
+            s.frozen = [(segment, anyDeleted ? deleted : nil)] + s.frozen.dropFirst(captured.count)
+        }
     }
 
     /// Writes the current snapshot atomically to `path`.
@@ -100,19 +155,20 @@ public final class IndexWriter: Sendable {
         s.pendingKeys = [:]
         s.pendingLive = 0
         s.pendingSegment = nil
+        s.generation &+= 1
     }
 
     @discardableResult
-    private static func delete(_ key: Key, in s: inout State, analyzer: DanishAnalyzer) -> Bool {
+    private static func delete(_ key: Key, in s: inout State, view: IndexSnapshot?) -> Bool {
         var found = false
         if let i = s.pendingKeys.removeValue(forKey: key) {
             s.pending[i] = nil
             s.pendingLive -= 1
             s.pendingSegment = nil
+            s.generation &+= 1
             found = true
         }
-        if !s.frozen.isEmpty {
-            let view = IndexSnapshot(segments: s.frozen, analyzer: analyzer)
+        if let view {
             for global in view.locate(id: key.id, agency: key.agency) {
                 for (k, e) in view.segments.enumerated()
                 where global >= e.docBase && global < e.docBase + e.segment.docCount {

@@ -143,11 +143,19 @@ struct QueryEvaluator {
                 {
                     // A year range after `and` filters the hits through the year column.
                     result = filterYears(result, c, segment: s)
+                } else if case .search(let c) = r {
+                    // Only documents already matched can survive: score nothing else.
+                    result = Matches.intersect(result, evaluateClause(c, segment: s, restrict: result.docs))
                 } else {
                     result = Matches.intersect(result, evaluate(r, segment: s))
                 }
             case .or: result = Matches.union(result, evaluate(r, segment: s))
-            case .not: result = Matches.subtract(result, evaluate(r, segment: s))
+            case .not:
+                if case .search(let c) = r {
+                    result = Matches.subtract(result, evaluateClause(c, segment: s, restrict: result.docs))
+                } else {
+                    result = Matches.subtract(result, evaluate(r, segment: s))
+                }
             case .prox:
                 if let p = proximity(op, l, r, segment: s) {
                     result = p
@@ -174,7 +182,9 @@ struct QueryEvaluator {
         return m
     }
 
-    func evaluateClause(_ c: CQLSearchClause, segment s: Int) -> Matches {
+    /// `restrict` (sorted): documents outside it may be left out of the answer (an optimisation
+    /// for the right side of `and` and `not`; callers still intersect or subtract).
+    func evaluateClause(_ c: CQLSearchClause, segment s: Int, restrict: [UInt32]? = nil) -> Matches {
         if c.index == "cql.allRecords" { return allDocs(s) }
         if c.relation == .notEqual {
             var eq = c
@@ -182,7 +192,13 @@ struct QueryEvaluator {
             return Matches.subtract(allDocs(s), evaluateClause(eq, segment: s))
         }
         if c.index.isEmpty {
-            let lists = IndexSchema.serverChoiceFields.map { evaluateOnField(c, field: $0, segment: s) }
+            // Analyse the term once per kind of index, not once per index.
+            var plans: [IndexSchema.Kind: [[TermSlot]]] = [:]
+            let lists = IndexSchema.serverChoiceFields.map { f -> Matches in
+                let kind = IndexSchema.fields[f].kind
+                if plans[kind] == nil { plans[kind] = plan(c.term, kind: kind) }
+                return evaluateOnField(c, field: f, segment: s, groups: plans[kind], restrict: restrict)
+            }
             return Matches.unionAll(lists, docCount: snapshot.segments[s].segment.docCount)
         }
         guard var f = IndexSchema.fieldNumber(c.index) else { return Matches() }
@@ -191,10 +207,13 @@ struct QueryEvaluator {
         {
             f = pf
         }
-        return evaluateOnField(c, field: f, segment: s)
+        return evaluateOnField(c, field: f, segment: s, restrict: restrict)
     }
 
-    func evaluateOnField(_ c: CQLSearchClause, field f: Int, segment s: Int) -> Matches {
+    func evaluateOnField(
+        _ c: CQLSearchClause, field f: Int, segment s: Int, groups planned: [[TermSlot]]? = nil,
+        restrict: [UInt32]? = nil
+    ) -> Matches {
         let field = IndexSchema.fields[f]
         let seg = snapshot.segments[s].segment
         switch c.relation {
@@ -203,14 +222,14 @@ struct QueryEvaluator {
             return termRange(c, field: f, segment: s)
         default: break
         }
-        let groups = plan(c.term, kind: field.kind)
+        let groups = planned ?? plan(c.term, kind: field.kind)
         if groups.isEmpty { return Matches() }
         let positional = field.kind == .words
         func group(_ slots: [TermSlot]) -> Matches {
-            if slots.count == 1 { return slotMatches(slots[0], field: f, segment: s) }
-            if positional { return phrase(slots, field: f, segment: s) }
-            return slots.dropFirst().reduce(slotMatches(slots[0], field: f, segment: s)) {
-                Matches.intersect($0, slotMatches($1, field: f, segment: s))
+            if slots.count == 1 { return slotMatches(slots[0], field: f, segment: s, restrict: restrict) }
+            if positional { return phrase(slots, field: f, segment: s, restrict: restrict) }
+            return slots.dropFirst().reduce(slotMatches(slots[0], field: f, segment: s, restrict: restrict)) {
+                Matches.intersect($0, slotMatches($1, field: f, segment: s, restrict: $0.docs))
             }
         }
         switch c.relation {
@@ -228,16 +247,16 @@ struct QueryEvaluator {
 
     // MARK: Terms
 
-    /// Dictionary indexes for a slot in one segment's field.
-    func termIndexes(_ slot: TermSlot, field: FieldReader) -> [Int] {
+    /// Dictionary entries for a slot in one segment's field, with the exact key when there is one.
+    func termRefs(_ slot: TermSlot, field: FieldReader) -> [(TermRef, [UInt8]?)] {
         switch slot {
         case .terms(let alternatives):
-            return alternatives.compactMap { field.find($0) }
+            return alternatives.compactMap { key in field.find(key).map { ($0, key) } }
         case .pattern(let p):
             let range = p.leadingLiteral.isEmpty ? 0..<field.termCount : field.prefixRange(p.leadingLiteral)
-            if p.isPlainPrefix { return Array(range) }
+            if p.isPlainPrefix { return field.dictionary.refs(range).map { ($0, nil) } }
             let compiled = p.compiled()
-            return range.filter { compiled.matches(field.term($0)) }
+            return field.dictionary.refs(range) { compiled.matches($0) }.map { ($0, nil) }
         }
     }
 
@@ -249,9 +268,8 @@ struct QueryEvaluator {
     }
 
     /// Document frequency of an exact term over all segments (for a consistent idf).
-    func globalDF(field f: Int, term: UnsafeRawBufferPointer, local: Int, segment s: Int) -> Int {
-        if snapshot.segments.count == 1 { return local }
-        let bytes = Array(term)
+    func globalDF(field f: Int, term: [UInt8]?, local: Int, segment s: Int) -> Int {
+        guard snapshot.segments.count > 1, let bytes = term else { return local }
         var df = 0
         for (k, entry) in snapshot.segments.enumerated() {
             if k == s { df += local; continue }
@@ -260,26 +278,29 @@ struct QueryEvaluator {
         return df
     }
 
-    func slotMatches(_ slot: TermSlot, field f: Int, segment s: Int) -> Matches {
+    func slotMatches(_ slot: TermSlot, field f: Int, segment s: Int, restrict: [UInt32]? = nil) -> Matches {
         let seg = snapshot.segments[s].segment
         let fr = seg.fields[f]
-        let ids = termIndexes(slot, field: fr)
-        let exact: Bool
-        if case .terms = slot { exact = true } else { exact = false }
-        let lists = ids.map { termMatches($0, field: f, segment: s, globalIDF: exact) }
+        let refs = termRefs(slot, field: fr)
+        if refs.count > 32 { return accumulate(refs.map(\.0), field: f, segment: s, restrict: restrict) }
+        let lists = refs.map { termMatches($0.0, key: $0.1, field: f, segment: s, restrict: restrict) }
         return Matches.unionAll(lists, docCount: seg.docCount)
     }
 
-    func termMatches(_ t: Int, field f: Int, segment s: Int, globalIDF: Bool) -> Matches {
+    func termMatches(_ t: TermRef, key: [UInt8]?, field f: Int, segment s: Int, restrict: [UInt32]? = nil)
+        -> Matches
+    {
         let seg = snapshot.segments[s].segment
         let fr = seg.fields[f]
         let (df, docs, _) = fr.postingsOf(t)
-        let gdf = globalIDF ? globalDF(field: f, term: fr.term(t), local: df, segment: s) : df
+        let gdf = globalDF(field: f, term: key, local: df, segment: s)
         let weight = IndexSchema.fields[f].weight * idf(gdf)
         let norms = snapshot.lengthNorms[f]
         var out = Matches()
-        out.docs.reserveCapacity(min(df, seg.docCount))
-        out.scores.reserveCapacity(min(df, seg.docCount))
+        let expected = min(df, restrict?.count ?? df, seg.docCount)
+        out.docs.reserveCapacity(expected)
+        out.scores.reserveCapacity(expected)
+        var r = 0
         var o = 0
         var doc: UInt32 = 0
         var first = true
@@ -299,18 +320,80 @@ struct QueryEvaluator {
                 doc = next
             }
             if doc >= docCount { break }
+            if let restrict {
+                while r < restrict.count && restrict[r] < doc { r += 1 }
+                if r >= restrict.count { break }
+                if restrict[r] != doc { continue }
+            }
             let k = norms[fr.norm(Int(doc))]
             out.append(doc, weight * tf * k1p1 / (tf + k))
         }
         return out
     }
 
+    /// Union of many expanded terms (truncation, ranges): scores go straight into a dense
+    /// accumulator, without a list per term.
+    func accumulate(_ refs: [TermRef], field f: Int, segment s: Int, restrict: [UInt32]? = nil) -> Matches {
+        let seg = snapshot.segments[s].segment
+        let fr = seg.fields[f]
+        let n = seg.docCount
+        var acc = [Float](repeating: 0, count: n)
+        var seen = [UInt64](repeating: 0, count: (n + 63) / 64)
+        let norms = snapshot.lengthNorms[f]
+        let k1p1 = Self.k1 + 1
+        var total = 0
+        for ref in refs {
+            let (df, docs, _) = fr.postingsOf(ref)
+            let weight = IndexSchema.fields[f].weight * idf(df)
+            var o = 0
+            var r = 0
+            var doc: UInt32 = 0
+            var first = true
+            while o < docs.count {
+                let v = docs.varint(&o)
+                let delta = UInt32(truncatingIfNeeded: v >> 1)
+                var tf: Float = 1
+                if v & 1 == 0 { tf = Float(docs.varint(&o)) }
+                if first {
+                    doc = delta
+                    first = false
+                } else {
+                    let (next, overflow) = doc.addingReportingOverflow(delta)
+                    if overflow || delta == 0 { break }
+                    doc = next
+                }
+                let d = Int(doc)
+                if d >= n { break }
+                if let restrict {
+                    while r < restrict.count && restrict[r] < doc { r += 1 }
+                    if r >= restrict.count { break }
+                    if restrict[r] != doc { continue }
+                }
+                acc[d] += weight * tf * k1p1 / (tf + norms[fr.norm(d)])
+                seen[d >> 6] |= 1 << UInt64(d & 63)
+                total += 1
+            }
+        }
+        var out = Matches()
+        out.docs.reserveCapacity(min(total, n))
+        out.scores.reserveCapacity(min(total, n))
+        for (w, word) in seen.enumerated() where word != 0 {
+            var bits = word
+            while bits != 0 {
+                let d = w * 64 + bits.trailingZeroBitCount
+                out.append(UInt32(d), acc[d])
+                bits &= bits - 1
+            }
+        }
+        return out
+    }
+
     /// Positions of one term, fully decoded.
-    func termPositions(_ t: Int, field f: Int, segment s: Int) -> PositionList {
+    func termPositions(_ t: TermRef, key: [UInt8]?, field f: Int, segment s: Int) -> PositionList {
         let seg = snapshot.segments[s].segment
         let fr = seg.fields[f]
         let (df, docs, positions) = fr.postingsOf(t)
-        let gdf = globalDF(field: f, term: fr.term(t), local: df, segment: s)
+        let gdf = globalDF(field: f, term: key, local: df, segment: s)
         let weight = IndexSchema.fields[f].weight * idf(gdf)
         let norms = snapshot.lengthNorms[f]
         var out = PositionList()
@@ -351,33 +434,98 @@ struct QueryEvaluator {
     func slotPositions(_ slot: TermSlot, field f: Int, segment s: Int) -> PositionList {
         let fr = snapshot.segments[s].segment.fields[f]
         var acc = PositionList()
-        for t in termIndexes(slot, field: fr) {
-            acc = PositionList.union(acc, termPositions(t, field: f, segment: s))
+        for (t, key) in termRefs(slot, field: fr) {
+            acc = PositionList.union(acc, termPositions(t, key: key, field: f, segment: s))
         }
         return acc
     }
 
     /// Documents where the slots occur at consecutive positions.
-    func phrase(_ slots: [TermSlot], field f: Int, segment s: Int) -> Matches {
-        // Check cheap document intersection first.
+    ///
+    /// Documents are intersected first from the doc streams alone (which also gives the scores);
+    /// positions are then decoded only for the surviving candidates.
+    func phrase(_ slots: [TermSlot], field f: Int, segment s: Int, restrict: [UInt32]? = nil) -> Matches {
+        var candidates = slotMatches(slots[0], field: f, segment: s, restrict: restrict)
+        for slot in slots.dropFirst() {
+            if candidates.count == 0 { return candidates }
+            candidates = Matches.intersect(
+                candidates, slotMatches(slot, field: f, segment: s, restrict: candidates.docs))
+        }
+        if candidates.count == 0 { return candidates }
         var lists: [PositionList] = []
         for slot in slots {
-            let l = slotPositions(slot, field: f, segment: s)
-            if l.count == 0 { return Matches() }
-            lists.append(l)
+            lists.append(slotPositions(slot, field: f, segment: s, only: candidates.docs))
         }
-        return positional(lists) { offsets in
-            // offsets[j] = index into lists[j] for the candidate doc
+        let matched = positional(lists) { offsets in
             let first = lists[0].positionsOf(offsets[0])
             outer: for p in first {
                 for j in 1..<lists.count {
-                    let want = p &+ UInt32(j)
-                    if !Self.contains(lists[j].positionsOf(offsets[j]), want) { continue outer }
+                    if !Self.contains(lists[j].positionsOf(offsets[j]), p &+ UInt32(j)) { continue outer }
                 }
                 return true
             }
             return false
         }
+        // Keep the scores computed during the intersection.
+        var out = Matches()
+        var k = 0
+        for d in matched.docs {
+            while k < candidates.count && candidates.docs[k] < d { k += 1 }
+            if k < candidates.count && candidates.docs[k] == d { out.append(d, candidates.scores[k]) }
+        }
+        return out
+    }
+
+    /// Positions of a slot's terms, only for the documents in `only` (sorted).
+    func slotPositions(_ slot: TermSlot, field f: Int, segment s: Int, only: [UInt32]) -> PositionList {
+        let fr = snapshot.segments[s].segment.fields[f]
+        var acc = PositionList()
+        for (t, _) in termRefs(slot, field: fr) {
+            acc = PositionList.union(acc, termPositions(t, field: f, segment: s, only: only))
+        }
+        return acc
+    }
+
+    /// Decodes the positions of one term for the documents in `only`, skipping the others.
+    func termPositions(_ t: TermRef, field f: Int, segment s: Int, only: [UInt32]) -> PositionList {
+        let seg = snapshot.segments[s].segment
+        let (_, docs, positions) = seg.fields[f].postingsOf(t)
+        var out = PositionList()
+        var o = 0
+        var po = 0
+        var doc: UInt32 = 0
+        var first = true
+        var k = 0
+        let docCount = UInt32(seg.docCount)
+        while o < docs.count && k < only.count {
+            let v = docs.varint(&o)
+            let delta = UInt32(truncatingIfNeeded: v >> 1)
+            var tf = 1
+            if v & 1 == 0 { tf = Int(truncatingIfNeeded: min(docs.varint(&o), 1 << 20)) }
+            if first {
+                doc = delta
+                first = false
+            } else {
+                let (next, overflow) = doc.addingReportingOverflow(delta)
+                if overflow || delta == 0 { break }
+                doc = next
+            }
+            if doc >= docCount { break }
+            while k < only.count && only[k] < doc { k += 1 }
+            if k < only.count && only[k] == doc {
+                var p: UInt32 = 0
+                for _ in 0..<tf {
+                    p &+= UInt32(truncatingIfNeeded: positions.varint(&po))
+                    out.positions.append(p)
+                }
+                out.starts.append(out.positions.count)
+                out.docs.append(doc)
+                out.scores.append(0)
+            } else {
+                positions.skipVarints(tf, &po)
+            }
+        }
+        return out
     }
 
     static func contains(_ sorted: ArraySlice<UInt32>, _ v: UInt32) -> Bool {
@@ -480,9 +628,15 @@ struct QueryEvaluator {
             guard parts.count == 2 else { return nil }
             lo = min(parts[0], parts[1])
             hi = max(parts[0], parts[1])
-        case .less: hi = v - 1
+        case .less:
+            let (h, overflow) = v.subtractingReportingOverflow(1)
+            if overflow { return nil }
+            hi = h
         case .lessOrEqual: hi = v
-        case .greater: lo = v + 1
+        case .greater:
+            let (l, overflow) = v.addingReportingOverflow(1)
+            if overflow { return nil }
+            lo = l
         case .greaterOrEqual: lo = v
         default: return nil
         }
@@ -526,8 +680,7 @@ struct QueryEvaluator {
         case .greaterOrEqual: range = fr.lowerBound(bound)..<fr.termCount
         default: return Matches()
         }
-        let lists = range.map { termMatches($0, field: f, segment: s, globalIDF: false) }
-        return Matches.unionAll(lists, docCount: snapshot.segments[s].segment.docCount)
+        return accumulate(fr.dictionary.refs(range), field: f, segment: s)
     }
 }
 

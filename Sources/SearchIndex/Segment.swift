@@ -38,91 +38,25 @@ final class SegmentStorage: @unchecked Sendable {
 
 /// Reads one field's term dictionary and postings.
 struct FieldReader: Sendable {
-    let termCount: Int
-    let termOffsets: ByteView  // u32 × (termCount+1)
-    let postingOffsets: ByteView  // u32 × (termCount+1)
-    let termBytes: ByteView
+    let dictionary: TermDictionary
     let postings: ByteView
     let norms: ByteView  // u8 × docCount, or empty
     let positional: Bool
     let sumLengths: UInt64
 
     static let empty = FieldReader(
-        termCount: 0, termOffsets: .empty, postingOffsets: .empty, termBytes: .empty, postings: .empty,
-        norms: .empty, positional: false, sumLengths: 0)
+        dictionary: .empty, postings: .empty, norms: .empty, positional: false, sumLengths: 0)
 
+    var termCount: Int { dictionary.termCount }
+    func find(_ key: [UInt8]) -> TermRef? { dictionary.find(key) }
+    func lowerBound(_ key: [UInt8]) -> Int { dictionary.lowerBound(key) }
+    func upperBound(_ key: [UInt8]) -> Int { dictionary.upperBound(key) }
+    func prefixRange(_ prefix: [UInt8]) -> Range<Int> { dictionary.prefixRange(prefix) }
+
+    /// A term's postings: document frequency, doc stream and positions stream.
     @inline(__always)
-    func termRange(_ i: Int) -> (Int, Int) {
-        let lo = Int(termOffsets.u32(i * 4))
-        let hi = Int(termOffsets.u32((i + 1) * 4))
-        return (lo, max(0, hi - lo))
-    }
-
-    func term(_ i: Int) -> UnsafeRawBufferPointer {
-        let (lo, len) = termRange(i)
-        return termBytes.buffer(lo, len)
-    }
-
-    @inline(__always)
-    func compareTerm(_ i: Int, _ key: UnsafeRawBufferPointer) -> Int {
-        let (lo, len) = termRange(i)
-        return termBytes.compare(lo, len, with: key)
-    }
-
-    /// First term index whose bytes are ≥ key.
-    func lowerBound(_ key: [UInt8]) -> Int {
-        key.withUnsafeBytes { k in
-            var lo = 0
-            var hi = termCount
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if compareTerm(mid, k) < 0 { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
-        }
-    }
-
-    /// First term index whose bytes are > key.
-    func upperBound(_ key: [UInt8]) -> Int {
-        key.withUnsafeBytes { k in
-            var lo = 0
-            var hi = termCount
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if compareTerm(mid, k) <= 0 { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
-        }
-    }
-
-    func find(_ key: [UInt8]) -> Int? {
-        let i = lowerBound(key)
-        guard i < termCount else { return nil }
-        return key.withUnsafeBytes { compareTerm(i, $0) == 0 } ? i : nil
-    }
-
-    /// Terms that start with `prefix`.
-    func prefixRange(_ prefix: [UInt8]) -> Range<Int> {
-        let lo = lowerBound(prefix)
-        var hi = lo
-        // Upper bound: the prefix with its last byte incremented (skipping 0xFF bytes).
-        var upper = prefix
-        while let last = upper.last, last == 0xFF { upper.removeLast() }
-        if let last = upper.last {
-            upper[upper.count - 1] = last + 1
-            hi = max(lo, lowerBound(upper))
-        } else {
-            hi = termCount
-        }
-        return lo..<hi
-    }
-
-    /// Header of a term's postings: document frequency, doc stream and positions stream.
-    @inline(__always)
-    func postingsOf(_ i: Int) -> (df: Int, docs: ByteView, positions: ByteView) {
-        let start = Int(postingOffsets.u32(i * 4))
-        let end = Int(postingOffsets.u32((i + 1) * 4))
-        guard let all = postings.slice(start, max(0, end - start)) else { return (0, .empty, .empty) }
+    func postingsOf(_ ref: TermRef) -> (df: Int, docs: ByteView, positions: ByteView) {
+        guard let all = postings.slice(ref.start, ref.length) else { return (0, .empty, .empty) }
         var o = 0
         let df = Int(min(all.varint(&o), UInt64(Int32.max)))
         let docLen = all.length(&o)
@@ -131,7 +65,7 @@ struct FieldReader: Sendable {
         return (df, docs, positions)
     }
 
-    func docFrequency(_ i: Int) -> Int { postingsOf(i).df }
+    func docFrequency(_ ref: TermRef) -> Int { postingsOf(ref).df }
 
     @inline(__always)
     func norm(_ doc: Int) -> Int { positional ? Int(norms.u8(doc)) : 1 }
@@ -201,12 +135,6 @@ struct Segment: Sendable {
         for (i, m) in SegmentFormat.magic.enumerated() where view.u8(i) != m {
             throw corrupt(0, "a segment does not start with the segment magic")
         }
-        let version = view.u32(8)
-        guard version == SegmentFormat.version else {
-            throw IndexError(
-                kind: .unsupportedVersion, path: path, offset: fileOffset + 8,
-                message: "\(path) has segment format version \(version); this build reads version \(SegmentFormat.version)")
-        }
         let sectionCount = Int(view.u32(12))
         let docCount = Int(view.u32(16))
         let headerEnd = SegmentFormat.headerSize + sectionCount * SegmentFormat.entrySize
@@ -217,7 +145,14 @@ struct Segment: Sendable {
         guard headerSum == view.u64(headerEnd) else {
             throw corrupt(headerEnd, "the segment header checksum does not match")
         }
+        let version = view.u32(8)
+        guard version == SegmentFormat.version else {
+            throw IndexError(
+                kind: .unsupportedVersion, path: path, offset: fileOffset + 8,
+                message: "\(path) has segment format version \(version); this build reads version \(SegmentFormat.version)")
+        }
         var sections: [UInt32: ByteView] = [:]
+        var covered: [(Int, Int)] = [(0, headerEnd + 8)]
         for s in 0..<sectionCount {
             let e = SegmentFormat.headerSize + s * SegmentFormat.entrySize
             let id = view.u32(e)
@@ -237,6 +172,11 @@ struct Segment: Sendable {
                 throw corrupt(Int(off), "the checksum of section \(id) does not match")
             }
             sections[id] = slice
+            covered.append((Int(off), Int(len)))
+        }
+        // Padding between sections is not checksummed: it must be zero.
+        if verify, let at = view.firstUncoveredNonzero(0, view.count, covered: covered) {
+            throw corrupt(at, "a padding byte between sections is not zero")
         }
         func section(_ id: UInt32) throws(IndexError) -> ByteView {
             guard let s = sections[id] else { throw corrupt(SegmentFormat.headerSize, "section \(id) is missing") }
@@ -247,12 +187,9 @@ struct Segment: Sendable {
         for (f, field) in IndexSchema.fields.enumerated() {
             let dict = try section(SegmentFormat.dictionaryBase + UInt32(f))
             let postings = try section(SegmentFormat.postingsBase + UInt32(f))
-            let termCount = Int(dict.u32(0))
-            let arrays = 4 * (termCount + 1)
-            guard termCount >= 0, 4 + 2 * arrays <= dict.count,
-                let termOffsets = dict.slice(4, arrays), let postingOffsets = dict.slice(4 + arrays, arrays),
-                let termBytes = dict.slice(4 + 2 * arrays, dict.count - 4 - 2 * arrays)
-            else { throw corrupt(0, "the dictionary of index \(field.name) is malformed") }
+            guard let dictionary = TermDictionary(dict) else {
+                throw corrupt(0, "the dictionary of index \(field.name) is malformed")
+            }
             let positional = field.kind == .words
             var norms = ByteView.empty
             if positional {
@@ -261,8 +198,7 @@ struct Segment: Sendable {
             }
             fields.append(
                 FieldReader(
-                    termCount: termCount, termOffsets: termOffsets, postingOffsets: postingOffsets,
-                    termBytes: termBytes, postings: postings, norms: norms, positional: positional,
+                    dictionary: dictionary, postings: postings, norms: norms, positional: positional,
                     sumLengths: stats.u64(8 * f)))
         }
         let docOffsets = try section(SegmentFormat.docOffsets)
@@ -360,15 +296,17 @@ struct FacetReader: Sendable {
     let counts: ByteView
     let ords: ByteView
     let totalOrds: Int
+    let singleValued: Bool
 
     static let empty = FacetReader(
         valueCount: 0, width: 1, valueOffsets: .empty, valueBytes: .empty, checkpoints: .empty, counts: .empty,
-        ords: .empty, totalOrds: 0)
+        ords: .empty, totalOrds: 0, singleValued: false)
 
     init(
         valueCount: Int, width: Int, valueOffsets: ByteView, valueBytes: ByteView, checkpoints: ByteView,
-        counts: ByteView, ords: ByteView, totalOrds: Int
+        counts: ByteView, ords: ByteView, totalOrds: Int, singleValued: Bool
     ) {
+        self.singleValued = singleValued
         self.valueCount = valueCount
         self.width = width
         self.valueOffsets = valueOffsets
@@ -382,9 +320,11 @@ struct FacetReader: Sendable {
     init?(_ s: ByteView, docCount: Int) {
         let valueCount = Int(s.u32(0))
         let totalOrds = Int(s.u32(4))
-        let width = Int(s.u32(8))
+        let flags = s.u32(8)
+        let width = Int(flags & 0xFF)
+        let single = flags & SegmentFormat.facetSingleValued != 0
         let valueBytesLen = Int(s.u32(12))
-        guard [1, 2, 4].contains(width), valueCount >= 0 else { return nil }
+        guard [1, 2, 4].contains(width), valueCount >= 0, !single || totalOrds == docCount else { return nil }
         var o = 16
         guard let vo = s.slice(o, 4 * (valueCount + 1)) else { return nil }
         o += 4 * (valueCount + 1)
@@ -400,7 +340,7 @@ struct FacetReader: Sendable {
         guard let vb = s.slice(o, valueBytesLen) else { return nil }
         self.init(
             valueCount: valueCount, width: width, valueOffsets: vo, valueBytes: vb, checkpoints: cp,
-            counts: counts, ords: ords, totalOrds: totalOrds)
+            counts: counts, ords: ords, totalOrds: totalOrds, singleValued: single)
     }
 
     func value(_ ord: Int) -> String {
@@ -418,10 +358,38 @@ struct FacetReader: Sendable {
         }
     }
 
+    /// The values of one document.
+    func values(of doc: Int) -> [String] {
+        let block = doc / SegmentFormat.facetCheckpoint
+        var start = Int(checkpoints.u32(block * 4))
+        var d = block * SegmentFormat.facetCheckpoint
+        while d < doc {
+            start += Int(counts.u8(d))
+            d += 1
+        }
+        let c = Int(counts.u8(doc))
+        var out: [String] = []
+        var i = start
+        while i < min(start + c, totalOrds) {
+            let o = ord(i)
+            if o < valueCount { out.append(value(o)) }
+            i += 1
+        }
+        return out
+    }
+
     /// Adds the facet values of `docs` (ascending) into `counts` (indexed by ordinal).
     func count(_ docs: [UInt32], into tally: inout [UInt32]) {
         guard valueCount > 0 else { return }
         if tally.count < valueCount { tally = [UInt32](repeating: 0, count: valueCount) }
+        if singleValued {
+            // Ordinal i belongs to document i.
+            for d in docs {
+                let o = ord(Int(d))
+                if o < valueCount { tally[o] &+= 1 }
+            }
+            return
+        }
         var cursorDoc = -1
         var cursorOrd = 0
         for d32 in docs {

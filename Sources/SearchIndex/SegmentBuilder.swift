@@ -233,16 +233,16 @@ struct SegmentBuilder {
         }
         global = [:]
 
-        var dict = ByteWriter()
-        var termBytes = ByteWriter()
-        var termOffsets: [UInt32] = [0]
-        var postingOffsets: [UInt32] = [0]
+        var sortedTerms: [[UInt8]] = []
+        sortedTerms.reserveCapacity(order.count)
+        var postingLengths: [Int] = []
+        postingLengths.reserveCapacity(order.count)
         var postings = ByteWriter()
         var docStream = ByteWriter()
         var posStream = ByteWriter()
         for r in 0..<order.count {
-            termBytes.append(contentsOf: names[order[r]])
-            termOffsets.append(UInt32(termBytes.count))
+            sortedTerms.append(names[order[r]])
+            let postingStart = postings.count
             docStream.bytes.removeAll(keepingCapacity: true)
             posStream.bytes.removeAll(keepingCapacity: true)
             var df = 0
@@ -280,12 +280,9 @@ struct SegmentBuilder {
             postings.varint(docStream.count)
             postings.append(contentsOf: docStream.bytes)
             postings.append(contentsOf: posStream.bytes)
-            postingOffsets.append(UInt32(truncatingIfNeeded: postings.count))
+            postingLengths.append(postings.count - postingStart)
         }
-        dict.u32(UInt32(order.count))
-        for o in termOffsets { dict.u32(o) }
-        for o in postingOffsets { dict.u32(o) }
-        dict.append(contentsOf: termBytes.bytes)
+        let dict = TermDictionary.write(terms: sortedTerms, postingLengths: postingLengths)
 
         var norms = [UInt8]()
         var sum: UInt64 = 0
@@ -294,18 +291,21 @@ struct SegmentBuilder {
             if positional { norms.append(contentsOf: chunk.lengths) }
             sum += chunk.sumLengths
         }
-        return (dict.bytes, postings.bytes, norms, sum)
+        return (dict, postings.bytes, norms, sum)
     }
 
     /// Facet section: value dictionary (sorted), per-document value counts, checkpoints, ordinals.
     func buildFacet(_ name: String, _ documents: [IndexDocument]) -> [UInt8] {
+        Self.buildFacet(documents.map { $0.facets[name] ?? [] })
+    }
+
+    static func buildFacet(_ perDocument: [[String]]) -> [UInt8] {
         var ids: [String: UInt32] = [:]
         var values: [String] = []
         var perDoc: [UInt32] = []
         var counts: [UInt8] = []
-        counts.reserveCapacity(documents.count)
-        for doc in documents {
-            let vs = doc.facets[name] ?? []
+        counts.reserveCapacity(perDocument.count)
+        for vs in perDocument {
             var c = 0
             var seen: [UInt32] = []
             for v in vs where c < 255 && !v.isEmpty {
@@ -334,7 +334,8 @@ struct SegmentBuilder {
         }
         w.u32(UInt32(values.count))
         w.u32(UInt32(perDoc.count))
-        w.u32(UInt32(width))
+        let single = perDoc.count == counts.count && counts.allSatisfy { $0 == 1 }
+        w.u32(UInt32(width) | (single ? SegmentFormat.facetSingleValued : 0))
         w.u32(UInt32(valueBytes.count))
         for o in valueOffsets { w.u32(o) }
         // Checkpoints: ordinal index of the first value of every 64th document.

@@ -24,9 +24,11 @@ enum SegmentFormat {
     /// Gap added to positions between two values of the same field, so phrases never span values.
     static let valueGap: UInt32 = 16
     /// Longest sort key prefix stored per document.
-    static let sortKeyLimit = 48
+    static let sortKeyLimit = 24
     /// `Int16` year value meaning "no year".
     static let noYear = Int16.min
     /// Documents per checkpoint in facet ordinal lists.
-    static let facetCheckpoint = 64
+    static let facetCheckpoint = 16
+    /// Facet header flag: every document has exactly one value (ordinal i belongs to document i).
+    static let facetSingleValued: UInt32 = 0x100
 }

@@ -74,6 +74,86 @@ struct IndexWriterTests {
         #expect(r.hits[0].score == r.hits[1].score)
     }
 
+    @Test func compactionMatchesAFreshBuild() throws {
+        let writer = IndexWriter(base: Fixtures.index, flushThreshold: 3)
+        var live = Fixtures.documents
+        writer.delete(id: "D01", agency: "870970")
+        live.removeAll { $0.id == "D01" }
+        let newD03 = row("D03", "Den store prins")
+        writer.add(newD03)
+        live.removeAll { $0.id == "D03" }
+        live.append(newD03)
+        for i in 1...7 {
+            let d = row("X\(i)", "Ekstra bog nummer \(i) om prinser", year: 2000 + i)
+            writer.add(d)
+            live.append(d)
+        }
+        writer.delete(id: "X2", agency: "870970")
+        live.removeAll { $0.id == "X2" }
+        let before = writer.snapshot()
+        #expect(before.segmentCount > 2)
+        writer.compact()
+        let compacted = writer.snapshot()
+        #expect(compacted.segmentCount == 1)
+        #expect(compacted.liveDocumentCount == live.count)
+        #expect(compacted.documentCount == live.count)
+        let fresh = IndexSnapshot.build(live)
+        let queries = [
+            "kierkegaard", "ti=prins*", #"ti="store prins""#, "fo=blix* sortBy title", "år within \"2000 2010\"",
+            "ti=ekstra prox/distance<=3 ti=nummer", "cql.allRecords=1 sortBy year/sort.descending", "ib=97887*",
+            #"lti="den store prins""#, "em=eventyr or fo=testesen",
+        ]
+        for q in queries {
+            let options = SearchOptions(limit: 50, facets: ["type", "year", "author", "subject", "language"])
+            let a = try compacted.search(q, options: options)
+            let b = try fresh.search(q, options: options)
+            #expect(a == b, "\(q)")
+            #expect(Set(a.hits.map(\.id)) == Set(try before.search(q, options: options).hits.map(\.id)), "\(q)")
+        }
+        // And it survives a file round trip.
+        let path = IndexFileTests.tempPath("compacted.ktx")
+        try compacted.write(to: path)
+        let opened = try IndexSnapshot.open(path: path)
+        #expect(try opened.search("ti=prins*", options: SearchOptions(limit: 50)) == compacted.search("ti=prins*", options: SearchOptions(limit: 50)))
+    }
+
+    /// Compaction on one thread while another adds and deletes and others search.
+    @Test func compactionDuringUpdates() throws {
+        let writer = IndexWriter(base: Fixtures.index, flushThreshold: 25)
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            switch worker {
+            case 0:
+                for i in 0..<400 {
+                    writer.add(row("C\(i % 100)", "Komprimering \(i)"))
+                    if i % 4 == 0 { writer.delete(id: "C\((i + 50) % 100)", agency: "870970") }
+                }
+            case 1:
+                for _ in 0..<5 { writer.compact() }
+            default:
+                for _ in 0..<100 {
+                    let snap = writer.snapshot()
+                    let k = (try? snap.search("fo=kierkegaard").total) ?? -1
+                    if k != 2 { failures.withLock { $0.append("kierkegaard \(k)") } }
+                    let c = (try? snap.search("ti=komprimering", options: SearchOptions(limit: 200))) ?? SearchResult(total: -1, hits: [], facets: [])
+                    if Set(c.hits.map(\.id)).count != c.total { failures.withLock { $0.append("duplicates \(c.total)") } }
+                }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        // Replay the same operations sequentially for the expected live set.
+        var expected = Set<String>()
+        for i in 0..<400 {
+            expected.insert("C\(i % 100)")
+            if i % 4 == 0 { expected.remove("C\((i + 50) % 100)") }
+        }
+        writer.compact()
+        let final = writer.snapshot()
+        #expect(final.segmentCount == 1)
+        #expect(try final.idSet("ti=komprimering") == expected)
+        #expect(final.liveDocumentCount == 20 + expected.count)
+    }
+
     /// Readers search snapshots on all threads while one thread updates; nobody blocks the pool.
     @Test func concurrentSearchesDuringUpdates() throws {
         let writer = IndexWriter(base: Fixtures.index)

@@ -182,6 +182,18 @@ struct SearchTests {
         #expect(try index.idSet(#"fo="saint exupéry""#) == ["D03", "D15"])
     }
 
+    @Test func extremeInputsDoNotTrap() throws {
+        #expect(try index.search("år < -9223372036854775808").total == 0)
+        #expect(try index.search("år > 9223372036854775807").total == 0)
+        #expect(try index.search("år >= -9223372036854775808").total == 20)
+        let all = try index.search("cql.allRecords=1", options: SearchOptions(limit: Int.max, offset: Int.max - 1))
+        #expect(all.total == 20 && all.hits.isEmpty)
+        #expect(try index.search("cql.allRecords=1", options: SearchOptions(limit: Int.max)).hits.count == 20)
+        #expect(try index.search("ti=prins", options: SearchOptions(limit: -5, offset: -3, facetLimit: -1)).hits.isEmpty)
+        #expect(try index.search("ti=" + String(repeating: "*?", count: 200)).total == 0)
+        #expect(try index.search("ti=" + String(repeating: "a", count: 10_000)).total == 0)
+    }
+
     @Test func emptyIndexAnswersEverything() throws {
         let empty = IndexSnapshot.build([])
         #expect(try empty.search("kierkegaard", options: SearchOptions(facets: ["type"])).total == 0)
@@ -201,6 +213,16 @@ struct SearchTests {
         }
         let big = IndexSnapshot.build(docs)
         #expect(try big.search("id=n4321").hits.map(\.id) == ["N4321"])
+        // Front-coded dictionary: every id findable, prefix and range scans across blocks.
+        for i in stride(from: 0, to: 5000, by: 37) {
+            #expect(try big.search("id=n\(i)").hits.map(\.id) == ["N\(i)"])
+        }
+        #expect(try big.search("id=n4*").total == 1111)
+        #expect(try big.search("id=n4?").total == 10)
+        #expect(try big.search("id=*99").total == 50)
+        #expect(try big.search("id < n1").total == 1)
+        #expect(try big.search("id >= n4").total == 1111 + 5 * 111)  // terms compare as bytes
+        #expect(try big.search("id > n4999").total == 5 * 111)
         #expect(try big.search("ti=ord3").total == (0..<5000).filter { $0 % 13 == 3 }.count)
         #expect(try big.search(#"ti="titel 5 ord5""#).total == (0..<5000).filter { $0 % 97 == 5 && $0 % 13 == 5 }.count)
         #expect(try big.search("år=1950").total == (0..<5000).filter { 1900 + $0 % 120 == 1950 }.count)

@@ -1,0 +1,167 @@
+/// Merges segments into one, dropping deleted documents (compaction).
+///
+/// Postings are decoded and re-encoded with the new document numbers; stored fields and years
+/// are copied; facets are rebuilt from their values. Document order is kept: segment by
+/// segment, then by document.
+enum SegmentMerger {
+    struct Posting {
+        var doc: UInt32
+        var positions: [UInt32]
+        var tf: Int
+    }
+
+    static func merge(_ parts: [(Segment, DocumentSet?)]) -> [UInt8] {
+        // New document numbers.
+        var remap: [[Int32]] = []
+        var next: Int32 = 0
+        for (seg, deleted) in parts {
+            var m = [Int32](repeating: -1, count: seg.docCount)
+            for d in 0..<seg.docCount where deleted?.contains(d) != true {
+                m[d] = next
+                next += 1
+            }
+            remap.append(m)
+        }
+        let docCount = Int(next)
+        var sections: [(UInt32, [UInt8])] = []
+        var stats = ByteWriter()
+        for (f, field) in IndexSchema.fields.enumerated() {
+            let positional = field.kind == .words
+            // Union of the terms, in byte order, with where each occurs.
+            var occurrences: [[UInt8]: [(Int, TermRef)]] = [:]
+            for (s, (seg, _)) in parts.enumerated() {
+                seg.fields[f].dictionary.scan(0..<seg.fields[f].termCount) { _, term, ref in
+                    occurrences[Array(term), default: []].append((s, ref))
+                    return true
+                }
+            }
+            let terms = occurrences.keys.sorted { $0.lexicographicallyPrecedes($1) }
+            var keptTerms: [[UInt8]] = []
+            var lengths: [Int] = []
+            var postings = ByteWriter()
+            var docStream = ByteWriter()
+            var posStream = ByteWriter()
+            for term in terms {
+                docStream.bytes.removeAll(keepingCapacity: true)
+                posStream.bytes.removeAll(keepingCapacity: true)
+                var df = 0
+                var prev: UInt32 = 0
+                for (s, ref) in occurrences[term] ?? [] {
+                    let seg = parts[s].0
+                    decode(seg.fields[f], ref, docCount: seg.docCount, positional: positional) { p in
+                        let newDoc = remap[s][Int(p.doc)]
+                        if newDoc < 0 { return }
+                        let doc = UInt32(newDoc)
+                        let delta = df == 0 ? doc : doc - prev
+                        prev = doc
+                        df += 1
+                        docStream.varint((UInt64(delta) << 1) | (p.tf == 1 ? 1 : 0))
+                        if p.tf != 1 { docStream.varint(p.tf) }
+                        if positional {
+                            var last: UInt32 = 0
+                            for q in p.positions {
+                                posStream.varint(q &- last)
+                                last = q
+                            }
+                        }
+                    }
+                }
+                if df == 0 { continue }
+                let start = postings.count
+                postings.varint(df)
+                postings.varint(docStream.count)
+                postings.append(contentsOf: docStream.bytes)
+                postings.append(contentsOf: posStream.bytes)
+                keptTerms.append(term)
+                lengths.append(postings.count - start)
+            }
+            sections.append((SegmentFormat.dictionaryBase + UInt32(f), TermDictionary.write(terms: keptTerms, postingLengths: lengths)))
+            sections.append((SegmentFormat.postingsBase + UInt32(f), postings.bytes))
+            var sum: UInt64 = 0
+            if positional {
+                var norms = [UInt8]()
+                norms.reserveCapacity(docCount)
+                for (s, (seg, _)) in parts.enumerated() {
+                    for d in 0..<seg.docCount where remap[s][d] >= 0 {
+                        let n = seg.fields[f].norms.u8(d)
+                        norms.append(n)
+                        sum += UInt64(n)
+                    }
+                }
+                sections.append((SegmentFormat.normsBase + UInt32(f), norms))
+            } else {
+                var total = 0
+                var original: UInt64 = 0
+                for (seg, _) in parts {
+                    total += seg.docCount
+                    original += seg.fields[f].sumLengths
+                }
+                sum = total == 0 ? 0 : original * UInt64(docCount) / UInt64(total)
+            }
+            stats.u64(sum)
+        }
+        // Stored fields and years.
+        var offsets = ByteWriter()
+        var blob = ByteWriter()
+        var years = ByteWriter()
+        offsets.u32(0)
+        for (s, (seg, _)) in parts.enumerated() {
+            for d in 0..<seg.docCount where remap[s][d] >= 0 {
+                let lo = Int(seg.docOffsets.u32(d * 4))
+                let hi = Int(seg.docOffsets.u32((d + 1) * 4))
+                blob.append(contentsOf: seg.docBlob.bytes(lo, max(0, hi - lo)))
+                offsets.u32(UInt32(truncatingIfNeeded: blob.count))
+                years.u16(seg.years.u16(d * 2))
+            }
+        }
+        sections.append((SegmentFormat.docOffsets, offsets.bytes))
+        sections.append((SegmentFormat.docBlob, blob.bytes))
+        sections.append((SegmentFormat.years, years.bytes))
+        for k in IndexSchema.facetNames.indices {
+            var values: [[String]] = []
+            values.reserveCapacity(docCount)
+            for (s, (seg, _)) in parts.enumerated() {
+                for d in 0..<seg.docCount where remap[s][d] >= 0 { values.append(seg.facets[k].values(of: d)) }
+            }
+            sections.append((SegmentFormat.facetBase + UInt32(k), SegmentBuilder.buildFacet(values)))
+        }
+        sections.insert((SegmentFormat.stats, stats.bytes), at: 0)
+        return SegmentBuilder.assemble(docCount: docCount, sections: sections)
+    }
+
+    /// Decodes one term's postings in document order.
+    static func decode(
+        _ field: FieldReader, _ ref: TermRef, docCount: Int, positional: Bool, _ body: (Posting) -> Void
+    ) {
+        let (_, docs, positions) = field.postingsOf(ref)
+        var o = 0
+        var po = 0
+        var doc: UInt32 = 0
+        var first = true
+        while o < docs.count {
+            let v = docs.varint(&o)
+            let delta = UInt32(truncatingIfNeeded: v >> 1)
+            var tf = 1
+            if v & 1 == 0 { tf = Int(truncatingIfNeeded: min(docs.varint(&o), 1 << 20)) }
+            if first {
+                doc = delta
+                first = false
+            } else {
+                let (n, overflow) = doc.addingReportingOverflow(delta)
+                if overflow || delta == 0 { return }
+                doc = n
+            }
+            if Int(doc) >= docCount { return }
+            var ps: [UInt32] = []
+            if positional {
+                ps.reserveCapacity(tf)
+                var p: UInt32 = 0
+                for _ in 0..<tf {
+                    p &+= UInt32(truncatingIfNeeded: positions.varint(&po))
+                    ps.append(p)
+                }
+            }
+            body(Posting(doc: doc, positions: ps, tf: tf))
+        }
+    }
+}
