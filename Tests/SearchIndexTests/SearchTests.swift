@@ -233,7 +233,7 @@ struct SearchTests {
 
 /// Tests that need the real Danish analysis chain (aa = å, Danish filing order, ISBN-10 ⇄ 13).
 /// The provisional DanishAnalyzer lowercases only; the integrator enables these when it lands.
-@Suite("Needs the real DanishAnalyzer", .disabled("needs real DanishAnalyzer (aa/å folding, Danish sort keys, ISBN-10 ⇄ ISBN-13)"))
+@Suite("Danish analysis in search (aa/å folding, Danish sort keys, ISBN-10 ⇄ ISBN-13)")
 struct DanishAnalyzerDependentTests {
     let index = Fixtures.index
 
