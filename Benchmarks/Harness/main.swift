@@ -11,6 +11,7 @@ import Glibc
 let usage = """
     usage: kartotek-bench parse FILE [--runs N] [--structure-only]
            kartotek-bench analysis [--runs N]
+           kartotek-bench search-peers DOCS.tsv QUERIES.tsv [--index PATH]
            kartotek-bench generate --records N [--seed S] [--danmarc F] [--libraries N] [--format iso2709|json] -o FILE [--holdings FILE]
     """
 func stringOption(_ name: String) -> String? {
@@ -47,6 +48,15 @@ do {
         options.format = stringOption("--format") ?? "iso2709"
         var generator = CorpusGenerator(options: options)
         try generator.write(to: out, holdingsPath: stringOption("--holdings"))
+    case "search-peers":
+        guard args.count >= 3 else {
+            print(usage)
+            exit(2)
+        }
+        let index = stringOption("--index") ?? "/tmp/kartotek-search-bench.kix"
+        for line in try runPeerSearchBenchmark(docsPath: args[1], queriesPath: args[2], indexPath: index, threads: nil) {
+            print(line)
+        }
     case "analysis":
         for (name, value) in runAnalysisBenchmark(runs: option("--runs", default: 25)).sorted(by: { $0.key < $1.key }) {
             print(jsonLine([("bench", "analysis"), ("metric", name), ("value", value)]))

@@ -1,0 +1,98 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import MARC
+import SearchIndex
+import TextAnalysis
+
+/// The search benchmark on the peers' corpus and query sets (`../shared/peers/bench_engines.py --export-tsv`):
+/// the same documents and the same 7 × N queries tantivy answers, so the numbers sit side by side.
+///
+/// Mapping (our schema has no abstract/notes index): title+subtitle → title, authors → author, subjects and
+/// abstract → subject, ISBN tokens → isbn, availability tokens (`a<agency>`) → agency, lang → language,
+/// mtype → type, year → year. Queries: term → a bare term (all word indexes, like tantivy's `all` field);
+/// title → `ti =`; phrase → `ti = "w1 w2"`; prefix → `ti = p*`; and2 → `w1 and w2`; filtered →
+/// `fo = surname and år within "lo hi" and ln = a<agency>`; facets → a bare term with language and type facets.
+func runPeerSearchBenchmark(docsPath: String, queriesPath: String, indexPath: String, threads: Int?) throws -> [String] {
+    let docs = try readLines(docsPath).map { line -> IndexDocument in
+        let c = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        func col(_ i: Int) -> String { i < c.count ? c[i] : "" }
+        let year = Int(col(9))
+        return IndexDocument(
+            id: col(0), agency: "870970",
+            fields: [
+                "title": [col(1)], "author": [col(2)], "subject": [col(3), col(4)],
+                "isbn": col(5).split(separator: " ").map(String.init),
+                "agency": col(6).split(separator: " ").map(String.init),
+                "language": [col(7)], "type": [col(8)], "year": [col(9)],
+            ],
+            title: col(1), author: col(2), year: col(9), sortYear: year,
+            facets: ["language": [col(7)], "type": [col(8)]])
+    }
+    var queries: [(kind: String, cql: String, facets: [String])] = []
+    for line in try readLines(queriesPath) {
+        let c = line.split(separator: "\t").map(String.init)
+        guard c.count >= 2 else { continue }
+        switch c[0] {
+        case "term": queries.append(("term", quoted(c[1]), []))
+        case "title": queries.append(("title", "ti = \(quoted(c[1]))", []))
+        case "phrase": queries.append(("phrase", "ti = \"\(c[1...].joined(separator: " "))\"", []))
+        case "prefix": queries.append(("prefix", "ti = \(c[1])*", []))
+        case "and2" where c.count >= 3: queries.append(("and2", "\(quoted(c[1])) and \(quoted(c[2]))", []))
+        case "filtered" where c.count >= 5:
+            queries.append(("filtered", "fo = \(quoted(c[1])) and år within \"\(c[2]) \(c[3])\" and ln = a\(c[4])", []))
+        case "facets": queries.append(("facets", quoted(c[1]), ["language", "type"]))
+        default: break
+        }
+    }
+    let clock = ContinuousClock()
+    let start = clock.now
+    let snapshot = IndexSnapshot.build(docs)
+    let buildSeconds = seconds(clock.now - start)
+    try snapshot.write(to: indexPath)
+    var st = stat()
+    stat(indexPath, &st)
+    let opened = try IndexSnapshot.open(path: indexPath, verifyChecksums: false)
+    var lines: [String] = []
+    lines.append(jsonLine([
+        ("bench", "search"), ("tool", "kartotek"), ("docs", docs.count), ("build_s", buildSeconds),
+        ("docs_per_s", Double(docs.count) / buildSeconds), ("index_bytes", Int(st.st_size)),
+        ("bytes_per_doc", Double(st.st_size) / Double(max(1, docs.count))),
+        ("threads", threads ?? ProcessInfoLiteBench.cores),
+    ]))
+    var byKind: [String: [Double]] = [:]
+    var empty: [String: Int] = [:]
+    for q in queries.prefix(200) { _ = try? opened.search(q.cql, options: SearchOptions(limit: 10, facets: q.facets)) }  // warm-up
+    for q in queries {
+        let t = clock.now
+        let r = try opened.search(q.cql, options: SearchOptions(limit: 10, facets: q.facets))
+        byKind[q.kind, default: []].append(seconds(clock.now - t) * 1e6)
+        if r.total == 0 { empty[q.kind, default: 0] += 1 }
+    }
+    for kind in ["term", "title", "phrase", "prefix", "and2", "filtered", "facets"] {
+        let s = (byKind[kind] ?? []).sorted()
+        lines.append(jsonLine([
+            ("bench", "search-query"), ("tool", "kartotek"), ("kind", kind), ("n", s.count),
+            ("median_us", median(s)), ("p99_us", quantile(s, 0.99)), ("empty_results", empty[kind] ?? 0),
+        ]))
+    }
+    return lines
+}
+
+private func quoted(_ s: String) -> String {
+    s.allSatisfy({ $0.isLetter || $0.isNumber }) ? s : "\"" + s.filter { $0 != "\"" } + "\""
+}
+
+private func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
+
+func readLines(_ path: String) throws -> [String] {
+    let storage = try ByteStorage(mapping: path)
+    return String(decoding: storage.buffer, as: UTF8.self).split(separator: "\n").map(String.init)
+}
+
+enum ProcessInfoLiteBench {
+    static var cores: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+}
+
