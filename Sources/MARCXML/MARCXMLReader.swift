@@ -398,10 +398,12 @@ struct SAXState {
         stop()
     }
 
+    /// Stops reading. libxml2 is not told from inside a callback: `xmlStopParser` there frees the input buffer that
+    /// the current callback's attribute pointers point into (a use-after-free the fuzzer found). The feeding loop
+    /// sees `stopped` after `xmlParseChunk` returns and stops feeding; callbacks until then are ignored.
     private mutating func stop() {
         stopped = true
         collecting = false
-        if let context { xmlStopParser(context) }
     }
 
     /// A record-level problem: strict mode stops, lenient mode records the repair and goes on.
