@@ -14,7 +14,8 @@ import TextAnalysis
 /// title → `ti =`; phrase → `ti = "w1 w2"`; prefix → `ti = p*`; and2 → `w1 and w2`; filtered →
 /// `fo = surname and år within "lo hi" and ln = a<agency>`; facets → a bare term with language and type facets.
 func runPeerSearchBenchmark(docsPath: String, queriesPath: String, indexPath: String, threads: Int?) throws -> [String] {
-    let docs = try readLines(docsPath).map { line -> IndexDocument in
+    let reuseRequested = ProcessInfoLiteBench.environment["KARTOTEK_BENCH_REUSE"] == "1" && access(indexPath, R_OK) == 0
+    let docs = try (reuseRequested ? [] : readLines(docsPath)).map { line -> IndexDocument in
         let c = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         func col(_ i: Int) -> String { i < c.count ? c[i] : "" }
         let year = Int(col(9))
@@ -46,24 +47,34 @@ func runPeerSearchBenchmark(docsPath: String, queriesPath: String, indexPath: St
         }
     }
     let clock = ContinuousClock()
+    let env = ProcessInfoLiteBench.environment
+    // KARTOTEK_BENCH_REUSE=1: search the index file already at indexPath (profiling the queries alone).
+    let reuse = reuseRequested
     let start = clock.now
-    let snapshot = IndexSnapshot.build(docs)
-    let buildSeconds = seconds(clock.now - start)
-    try snapshot.write(to: indexPath)
+    var buildSeconds = 0.0
+    if !reuse {
+        let snapshot = IndexSnapshot.build(docs)
+        buildSeconds = seconds(clock.now - start)
+        try snapshot.write(to: indexPath)
+    }
     var st = stat()
     stat(indexPath, &st)
     let opened = try IndexSnapshot.open(path: indexPath, verifyChecksums: false)
     var lines: [String] = []
     lines.append(jsonLine([
         ("bench", "search"), ("tool", "kartotek"), ("docs", docs.count), ("build_s", buildSeconds),
-        ("docs_per_s", Double(docs.count) / buildSeconds), ("index_bytes", Int(st.st_size)),
-        ("bytes_per_doc", Double(st.st_size) / Double(max(1, docs.count))),
+        ("docs_per_s", Double(docs.count) / max(buildSeconds, 1e-9)), ("index_bytes", Int(st.st_size)),
+        ("bytes_per_doc", Double(st.st_size) / Double(max(1, opened.documentCount))),
         ("threads", threads ?? ProcessInfoLiteBench.cores),
     ]))
+    if env["KARTOTEK_BENCH_BREAKDOWN"] == "1" {
+        lines.append(jsonLine(opened.byteBreakdown().map { ($0.part, Double($0.bytes) / Double(max(1, opened.documentCount))) }))
+    }
     var byKind: [String: [Double]] = [:]
     var empty: [String: Int] = [:]
     for q in queries.prefix(200) { _ = try? opened.search(q.cql, options: SearchOptions(limit: 10, facets: q.facets)) }  // warm-up
-    for q in queries {
+    let repeats = max(1, Int(env["KARTOTEK_BENCH_REPEAT"] ?? "") ?? 1)
+    for q in (0..<repeats).flatMap({ _ in queries }) {
         let t = clock.now
         let r = try opened.search(q.cql, options: SearchOptions(limit: 10, facets: q.facets))
         byKind[q.kind, default: []].append(seconds(clock.now - t) * 1e6)
@@ -93,6 +104,17 @@ func readLines(_ path: String) throws -> [String] {
 }
 
 enum ProcessInfoLiteBench {
+    static var environment: [String: String] {
+        var out: [String: String] = [:]
+        var p = environ
+        while let entry = p.pointee {
+            let s = String(cString: entry)
+            if let eq = s.firstIndex(of: "=") { out[String(s[..<eq])] = String(s[s.index(after: eq)...]) }
+            p += 1
+        }
+        return out
+    }
+
     static var cores: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 }
 

@@ -217,24 +217,40 @@ public struct IndexSnapshot: Sendable {
         var best: [Candidate] = []
         best.reserveCapacity(min(k, 1024) + 1)
         let byScore = key == .relevance && !descending
+        func offer(_ c: Candidate) {
+            if best.count == k {
+                guard let last = best.last, before(c, last) else { return }
+            }
+            var lo = 0
+            var hi = best.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if before(best[mid], c) { lo = mid + 1 } else { hi = mid }
+            }
+            best.insert(c, at: lo)
+            if best.count > k { best.removeLast() }
+        }
         for (s, m) in perSegment.enumerated() {
-            for i in 0..<m.count {
-                if byScore && best.count == k, let last = best.last, m.scores[i] <= last.score {
-                    // Not better than the worst kept (ties lose: documents come in index order).
-                    continue
+            let n = min(m.docs.count, m.scores.count)
+            if byScore {
+                // Relevance, best first: a hit must beat the worst kept score (ties lose, since
+                // documents come in index order), so most hits are rejected by one comparison.
+                m.scores.withUnsafeBufferPointer { scores in
+                    var threshold = -Float.infinity
+                    var full = best.count == k
+                    if full, let last = best.last { threshold = last.score }
+                    for i in 0..<n {
+                        let score = scores[i]
+                        if full && !(score > threshold) { continue }
+                        offer(Candidate(segment: Int32(s), doc: m.docs[i], score: score))
+                        if best.count == k, let last = best.last {
+                            full = true
+                            threshold = last.score
+                        }
+                    }
                 }
-                let c = Candidate(segment: Int32(s), doc: m.docs[i], score: m.scores[i])
-                if best.count == k {
-                    guard let last = best.last, before(c, last) else { continue }
-                }
-                var lo = 0
-                var hi = best.count
-                while lo < hi {
-                    let mid = (lo + hi) >> 1
-                    if before(best[mid], c) { lo = mid + 1 } else { hi = mid }
-                }
-                best.insert(c, at: lo)
-                if best.count > k { best.removeLast() }
+            } else {
+                for i in 0..<n { offer(Candidate(segment: Int32(s), doc: m.docs[i], score: m.scores[i])) }
             }
         }
         return best

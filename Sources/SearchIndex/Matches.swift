@@ -64,28 +64,44 @@ struct Matches {
     static func union(_ a: Matches, _ b: Matches) -> Matches {
         if a.count == 0 { return b }
         if b.count == 0 { return a }
-        var out = Matches()
-        out.docs.reserveCapacity(a.count + b.count)
-        out.scores.reserveCapacity(a.count + b.count)
-        var i = 0
-        var j = 0
-        while i < a.count && j < b.count {
-            let x = a.docs[i]
-            let y = b.docs[j]
-            if x == y {
-                out.append(x, a.scores[i] + b.scores[j])
-                i += 1
-                j += 1
-            } else if x < y {
-                out.append(x, a.scores[i])
-                i += 1
-            } else {
-                out.append(y, b.scores[j])
-                j += 1
+        let cap = a.count + b.count
+        var scores: [Float] = []
+        var n = 0
+        let docs = [UInt32](unsafeUninitializedCapacity: cap) { od, odCount in
+            scores = [Float](unsafeUninitializedCapacity: cap) { os, osCount in
+                a.docs.withUnsafeBufferPointer { ad in
+                    a.scores.withUnsafeBufferPointer { ascore in
+                        b.docs.withUnsafeBufferPointer { bd in
+                            b.scores.withUnsafeBufferPointer { bscore in
+                                let na = min(ad.count, ascore.count)
+                                let nb = min(bd.count, bscore.count)
+                                var i = 0
+                                var j = 0
+                                while i < na && j < nb {
+                                    let x = ad[i]
+                                    let y = bd[j]
+                                    if x == y {
+                                        od[n] = x; os[n] = ascore[i] + bscore[j]; i += 1; j += 1
+                                    } else if x < y {
+                                        od[n] = x; os[n] = ascore[i]; i += 1
+                                    } else {
+                                        od[n] = y; os[n] = bscore[j]; j += 1
+                                    }
+                                    n += 1
+                                }
+                                while i < na { od[n] = ad[i]; os[n] = ascore[i]; i += 1; n += 1 }
+                                while j < nb { od[n] = bd[j]; os[n] = bscore[j]; j += 1; n += 1 }
+                            }
+                        }
+                    }
+                }
+                osCount = n
             }
+            odCount = n
         }
-        while i < a.count { out.append(a.docs[i], a.scores[i]); i += 1 }
-        while j < b.count { out.append(b.docs[j], b.scores[j]); j += 1 }
+        var out = Matches()
+        out.docs = docs
+        out.scores = scores
         return out
     }
 

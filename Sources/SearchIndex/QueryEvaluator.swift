@@ -293,41 +293,70 @@ struct QueryEvaluator {
         let seg = snapshot.segments[s].segment
         let fr = seg.fields[f]
         let (df, docs, _) = fr.postingsOf(t)
+        guard let base = docs.base, docs.count > 0, df > 0 else { return Matches() }
         let gdf = globalDF(field: f, term: key, local: df, segment: s)
         let weight = IndexSchema.fields[f].weight * idf(gdf)
-        let norms = snapshot.lengthNorms[f]
-        var out = Matches()
-        let expected = min(df, restrict?.count ?? df, seg.docCount)
-        out.docs.reserveCapacity(expected)
-        out.scores.reserveCapacity(expected)
-        var r = 0
-        var o = 0
-        var doc: UInt32 = 0
-        var first = true
+        let cap = min(df, restrict?.count ?? df, seg.docCount)
+        guard cap > 0 else { return Matches() }
         let docCount = UInt32(seg.docCount)
         let k1p1 = Self.k1 + 1
-        while o < docs.count {
-            let v = docs.varint(&o)
-            let delta = UInt32(truncatingIfNeeded: v >> 1)
-            var tf: Float = 1
-            if v & 1 == 0 { tf = Float(docs.varint(&o)) }
-            if first {
-                doc = delta
-                first = false
-            } else {
-                let (next, overflow) = doc.addingReportingOverflow(delta)
-                if overflow || delta == 0 { break }
-                doc = next
+        // Norm bytes: one per document for positional fields; otherwise every document uses entry 1.
+        let normBase = fr.positional && fr.norms.count >= seg.docCount ? fr.norms.base : nil
+        var scores: [Float] = []
+        let end = base + docs.count
+        let outDocs = [UInt32](unsafeUninitializedCapacity: cap) { dbuf, dcount in
+            scores = [Float](unsafeUninitializedCapacity: cap) { sbuf, scount in
+                snapshot.lengthNorms[f].withUnsafeBufferPointer { norms in
+                    guard norms.count == 256 else { return }
+                    var p = base
+                    var n = 0
+                    var doc: UInt32 = 0
+                    var first = true
+                    var r = 0
+                    @inline(__always) func varint() -> UInt64 {
+                        var result: UInt64 = 0
+                        var shift: UInt64 = 0
+                        while p < end {
+                            let b = p.load(as: UInt8.self)
+                            p += 1
+                            if shift < 64 { result |= UInt64(b & 0x7F) << shift }
+                            if b < 0x80 { return result }
+                            shift += 7
+                        }
+                        return result
+                    }
+                    while p < end && n < cap {
+                        let v = varint()
+                        let delta = UInt32(truncatingIfNeeded: v >> 1)
+                        var tf: Float = 1
+                        if v & 1 == 0 { tf = Float(varint()) }
+                        if first {
+                            doc = delta
+                            first = false
+                        } else {
+                            let (next, overflow) = doc.addingReportingOverflow(delta)
+                            if overflow || delta == 0 { break }
+                            doc = next
+                        }
+                        if doc >= docCount { break }
+                        if let restrict {
+                            while r < restrict.count && restrict[r] < doc { r += 1 }
+                            if r >= restrict.count { break }
+                            if restrict[r] != doc { continue }
+                        }
+                        let k = norms[Int(normBase.map { $0.load(fromByteOffset: Int(doc), as: UInt8.self) } ?? 1)]
+                        dbuf[n] = doc
+                        sbuf[n] = weight * tf * k1p1 / (tf + k)
+                        n += 1
+                    }
+                    scount = n
+                }
             }
-            if doc >= docCount { break }
-            if let restrict {
-                while r < restrict.count && restrict[r] < doc { r += 1 }
-                if r >= restrict.count { break }
-                if restrict[r] != doc { continue }
-            }
-            let k = norms[fr.norm(Int(doc))]
-            out.append(doc, weight * tf * k1p1 / (tf + k))
+            dcount = scores.count
         }
+        var out = Matches()
+        out.docs = outDocs
+        out.scores = scores
         return out
     }
 
@@ -491,38 +520,78 @@ struct QueryEvaluator {
         let seg = snapshot.segments[s].segment
         let (_, docs, positions) = seg.fields[f].postingsOf(t)
         var out = PositionList()
-        var o = 0
+        guard let dbase = docs.base, docs.count > 0, !only.isEmpty else { return out }
+        let dend = dbase + docs.count
+        // An empty positions stream reads as zeros (as the bounds-checked reader did).
+        let pbase = positions.base
+        let pcount = positions.count
         var po = 0
+        var p = dbase
+        @inline(__always) func docVarint() -> UInt64 {
+            var result: UInt64 = 0
+            var shift: UInt64 = 0
+            while p < dend {
+                let b = p.load(as: UInt8.self)
+                p += 1
+                if shift < 64 { result |= UInt64(b & 0x7F) << shift }
+                if b < 0x80 { return result }
+                shift += 7
+            }
+            return result
+        }
+        @inline(__always) func posVarint() -> UInt64 {
+            guard let pbase else { return 0 }
+            var result: UInt64 = 0
+            var shift: UInt64 = 0
+            while po < pcount {
+                let b = pbase.load(fromByteOffset: po, as: UInt8.self)
+                po += 1
+                if shift < 64 { result |= UInt64(b & 0x7F) << shift }
+                if b < 0x80 { return result }
+                shift += 7
+            }
+            return result
+        }
+        @inline(__always) func skip(_ n: Int) {
+            guard let pbase else { return }
+            var left = n
+            while left > 0 && po < pcount {
+                if pbase.load(fromByteOffset: po, as: UInt8.self) < 0x80 { left -= 1 }
+                po += 1
+            }
+        }
         var doc: UInt32 = 0
         var first = true
         var k = 0
         let docCount = UInt32(seg.docCount)
-        while o < docs.count && k < only.count {
-            let v = docs.varint(&o)
-            let delta = UInt32(truncatingIfNeeded: v >> 1)
-            var tf = 1
-            if v & 1 == 0 { tf = Int(truncatingIfNeeded: min(docs.varint(&o), 1 << 20)) }
-            if first {
-                doc = delta
-                first = false
-            } else {
-                let (next, overflow) = doc.addingReportingOverflow(delta)
-                if overflow || delta == 0 { break }
-                doc = next
-            }
-            if doc >= docCount { break }
-            while k < only.count && only[k] < doc { k += 1 }
-            if k < only.count && only[k] == doc {
-                var p: UInt32 = 0
-                for _ in 0..<tf {
-                    p &+= UInt32(truncatingIfNeeded: positions.varint(&po))
-                    out.positions.append(p)
+        only.withUnsafeBufferPointer { only in
+            while p < dend && k < only.count {
+                let v = docVarint()
+                let delta = UInt32(truncatingIfNeeded: v >> 1)
+                var tf = 1
+                if v & 1 == 0 { tf = Int(truncatingIfNeeded: min(docVarint(), 1 << 20)) }
+                if first {
+                    doc = delta
+                    first = false
+                } else {
+                    let (next, overflow) = doc.addingReportingOverflow(delta)
+                    if overflow || delta == 0 { break }
+                    doc = next
                 }
-                out.starts.append(out.positions.count)
-                out.docs.append(doc)
-                out.scores.append(0)
-            } else {
-                positions.skipVarints(tf, &po)
+                if doc >= docCount { break }
+                while k < only.count && only[k] < doc { k += 1 }
+                if k < only.count && only[k] == doc {
+                    var q: UInt32 = 0
+                    for _ in 0..<tf {
+                        q &+= UInt32(truncatingIfNeeded: posVarint())
+                        out.positions.append(q)
+                    }
+                    out.starts.append(out.positions.count)
+                    out.docs.append(doc)
+                    out.scores.append(0)
+                } else {
+                    skip(tf)
+                }
             }
         }
         return out
