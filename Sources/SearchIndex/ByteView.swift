@@ -72,6 +72,41 @@ struct ByteView: @unchecked Sendable {
         }
     }
 
+    /// Calls `body` with every set bit's index below `limit`, in order (the view is a bitmap).
+    @inline(__always)
+    func forEachSetBit(below limit: Int, _ body: (Int) -> Void) {
+        guard let base else { return }
+        let n = min(count, (limit + 7) / 8)
+        var i = 0
+        while i + 8 <= n {
+            var w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            while w != 0 {
+                let d = i * 8 + w.trailingZeroBitCount
+                if d >= limit { return }
+                body(d)
+                w &= w - 1
+            }
+            i += 8
+        }
+        while i < n {
+            var b = base.load(fromByteOffset: i, as: UInt8.self)
+            while b != 0 {
+                let d = i * 8 + b.trailingZeroBitCount
+                if d >= limit { return }
+                body(d)
+                b &= b - 1
+            }
+            i += 1
+        }
+    }
+
+    /// Whether bit `i` is set (the view is a bitmap); false outside.
+    @inline(__always)
+    func bit(_ i: Int) -> Bool {
+        guard let base, i >= 0, i >> 3 < count else { return false }
+        return base.load(fromByteOffset: i >> 3, as: UInt8.self) & (1 << UInt8(i & 7)) != 0
+    }
+
     /// Decodes a varint length at `offset` (advancing it), clamped to the bytes that remain.
     @inline(__always)
     func length(_ offset: inout Int) -> Int {

@@ -125,7 +125,11 @@ public struct IndexSnapshot: Sendable {
         guard let idField = IndexSchema.fieldNumber("id") else { return [] }
         for e in segments {
             var candidates: [Int] = []
-            if let first, let t = e.segment.fields[idField].find(Array(first.utf8)) {
+            if let first, let t = e.segment.fields[idField].find(Array(first.utf8)),
+                let bitmap = e.segment.fields[idField].bitmapOf(t, docCount: e.segment.docCount)
+            {
+                bitmap.forEachSetBit(below: e.segment.docCount) { candidates.append($0) }
+            } else if let first, let t = e.segment.fields[idField].find(Array(first.utf8)) {
                 let (_, docs, _) = e.segment.fields[idField].postingsOf(t)
                 var o = 0
                 var doc: UInt32 = 0

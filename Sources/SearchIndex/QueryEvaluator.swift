@@ -292,8 +292,15 @@ struct QueryEvaluator {
     {
         let seg = snapshot.segments[s].segment
         let fr = seg.fields[f]
+        if let bitmap = fr.bitmapOf(t, docCount: seg.docCount) {
+            return bitmapMatches(bitmap, t, key: key, field: f, segment: s, restrict: restrict)
+        }
         let (df, docs, _) = fr.postingsOf(t)
         guard let base = docs.base, docs.count > 0, df > 0 else { return Matches() }
+        if let restrict, restrict.count * 2 < df, df > SegmentFormat.skipInterval {
+            // The wanted documents are sparse: jump over skip blocks.
+            return termMatchesSkipping(t, key: key, field: f, segment: s, restrict: restrict)
+        }
         let gdf = globalDF(field: f, term: key, local: df, segment: s)
         let weight = IndexSchema.fields[f].weight * idf(gdf)
         let cap = min(df, restrict?.count ?? df, seg.docCount)
@@ -360,6 +367,124 @@ struct QueryEvaluator {
         return out
     }
 
+    /// `termMatches` for a restricted decode of a long list: jumps over skip blocks.
+    func termMatchesSkipping(_ t: TermRef, key: [UInt8]?, field f: Int, segment s: Int, restrict: [UInt32]? = nil)
+        -> Matches
+    {
+        let seg = snapshot.segments[s].segment
+        let fr = seg.fields[f]
+        let (df, docs, _) = fr.postingsOf(t)
+        guard let base = docs.base, docs.count > 0, df > 0 else { return Matches() }
+        let gdf = globalDF(field: f, term: key, local: df, segment: s)
+        let weight = IndexSchema.fields[f].weight * idf(gdf)
+        let cap = min(df, restrict?.count ?? df, seg.docCount)
+        guard cap > 0 else { return Matches() }
+        let docCount = UInt32(seg.docCount)
+        let k1p1 = Self.k1 + 1
+        // Norm bytes: one per document for positional fields; otherwise every document uses entry 1.
+        let normBase = fr.positional && fr.norms.count >= seg.docCount ? fr.norms.base : nil
+        var scores: [Float] = []
+        let end = base + docs.count
+        let outDocs = [UInt32](unsafeUninitializedCapacity: cap) { dbuf, dcount in
+            scores = [Float](unsafeUninitializedCapacity: cap) { sbuf, scount in
+                snapshot.lengthNorms[f].withUnsafeBufferPointer { norms in
+                    guard norms.count == 256 else { return }
+                    var p = base
+                    var n = 0
+                    var doc: UInt32 = 0
+                    var first = true
+                    var r = 0
+                    @inline(__always) func varint() -> UInt64 {
+                        var result: UInt64 = 0
+                        var shift: UInt64 = 0
+                        while p < end {
+                            let b = p.load(as: UInt8.self)
+                            p += 1
+                            if shift < 64 { result |= UInt64(b & 0x7F) << shift }
+                            if b < 0x80 { return result }
+                            shift += 7
+                        }
+                        return result
+                    }
+                    let skips = fr.skipsOf(t)
+                    let nskips = skips.count / SegmentFormat.skipEntrySize
+                    var si = 0
+                    var nextSkip: UInt32 = nskips > 0 ? skips.u32(0) : UInt32.max
+                    while p < end && n < cap {
+                        if let restrict, r < restrict.count, restrict[r] > nextSkip {
+                            // Jump over whole blocks that end before the next wanted document.
+                            let target = restrict[r]
+                            defer { nextSkip = si < nskips ? skips.u32(si * SegmentFormat.skipEntrySize) : UInt32.max }
+                            while si < nskips {
+                                let at = si * SegmentFormat.skipEntrySize
+                                let last = skips.u32(at)
+                                if last >= target { break }
+                                let off = Int(skips.u32(at + 4))
+                                if off > p - base && off < docs.count {
+                                    p = base + off
+                                    doc = last
+                                    first = false
+                                }
+                                si += 1
+                            }
+                        }
+                        let v = varint()
+                        let delta = UInt32(truncatingIfNeeded: v >> 1)
+                        var tf: Float = 1
+                        if v & 1 == 0 { tf = Float(varint()) }
+                        if first {
+                            doc = delta
+                            first = false
+                        } else {
+                            let (next, overflow) = doc.addingReportingOverflow(delta)
+                            if overflow || delta == 0 { break }
+                            doc = next
+                        }
+                        if doc >= docCount { break }
+                        if let restrict {
+                            while r < restrict.count && restrict[r] < doc { r += 1 }
+                            if r >= restrict.count { break }
+                            if restrict[r] != doc { continue }
+                        }
+                        let k = norms[Int(normBase.map { $0.load(fromByteOffset: Int(doc), as: UInt8.self) } ?? 1)]
+                        dbuf[n] = doc
+                        sbuf[n] = weight * tf * k1p1 / (tf + k)
+                        n += 1
+                    }
+                    scount = n
+                }
+            }
+            dcount = scores.count
+        }
+        var out = Matches()
+        out.docs = outDocs
+        out.scores = scores
+        return out
+    }
+
+    /// Matches of a dense list stored as a bitmap (fields without positions, every tf 1: one score).
+    func bitmapMatches(_ bitmap: ByteView, _ t: TermRef, key: [UInt8]?, field f: Int, segment s: Int, restrict: [UInt32]?)
+        -> Matches
+    {
+        let seg = snapshot.segments[s].segment
+        let df = seg.fields[f].docFrequency(t)
+        let gdf = globalDF(field: f, term: key, local: df, segment: s)
+        let norms = snapshot.lengthNorms[f]
+        let k = norms.count > 1 ? norms[1] : Self.k1
+        let score = IndexSchema.fields[f].weight * idf(gdf) * (Self.k1 + 1) / (1 + k)
+        var out = Matches()
+        if let restrict {
+            out.docs.reserveCapacity(restrict.count)
+            out.scores.reserveCapacity(restrict.count)
+            for d in restrict where Int(d) < seg.docCount && bitmap.bit(Int(d)) { out.append(d, score) }
+        } else {
+            out.docs.reserveCapacity(min(df, seg.docCount))
+            bitmap.forEachSetBit(below: seg.docCount) { out.docs.append(UInt32($0)) }
+            out.scores = [Float](repeating: score, count: out.docs.count)
+        }
+        return out
+    }
+
     /// Union of many expanded terms (truncation, ranges): scores go straight into a dense
     /// accumulator, without a list per term.
     func accumulate(_ refs: [TermRef], field f: Int, segment s: Int, restrict: [UInt32]? = nil) -> Matches {
@@ -374,6 +499,23 @@ struct QueryEvaluator {
         for ref in refs {
             let (df, docs, _) = fr.postingsOf(ref)
             let weight = IndexSchema.fields[f].weight * idf(df)
+            if let bitmap = fr.bitmapOf(ref, docCount: n) {
+                let score = weight * k1p1 / (1 + norms[fr.norm(0) & 255])
+                if let restrict {
+                    for d in restrict where Int(d) < n && bitmap.bit(Int(d)) {
+                        acc[Int(d)] += score
+                        seen[Int(d) >> 6] |= 1 << UInt64(d & 63)
+                        total += 1
+                    }
+                } else {
+                    bitmap.forEachSetBit(below: n) { d in
+                        acc[d] += score
+                        seen[d >> 6] |= 1 << UInt64(d & 63)
+                        total += 1
+                    }
+                }
+                continue
+            }
             var o = 0
             var r = 0
             var doc: UInt32 = 0
@@ -564,8 +706,31 @@ struct QueryEvaluator {
         var first = true
         var k = 0
         let docCount = UInt32(seg.docCount)
+        let skips = seg.fields[f].skipsOf(t)
+        let nskips = skips.count / SegmentFormat.skipEntrySize
+        var si = 0
+        var nextSkip: UInt32 = nskips > 0 ? skips.u32(0) : UInt32.max
         only.withUnsafeBufferPointer { only in
             while p < dend && k < only.count {
+                if only[k] > nextSkip {
+                    // Jump over whole blocks (doc and position streams) before the next wanted document.
+                    let target = only[k]
+                    defer { nextSkip = si < nskips ? skips.u32(si * SegmentFormat.skipEntrySize) : UInt32.max }
+                    while si < nskips {
+                        let at = si * SegmentFormat.skipEntrySize
+                        let last = skips.u32(at)
+                        if last >= target { break }
+                        let off = Int(skips.u32(at + 4))
+                        let poff = Int(skips.u32(at + 8))
+                        if off > p - dbase && off < docs.count && poff >= po && poff <= pcount {
+                            p = dbase + off
+                            po = poff
+                            doc = last
+                            first = false
+                        }
+                        si += 1
+                    }
+                }
                 let v = docVarint()
                 let delta = UInt32(truncatingIfNeeded: v >> 1)
                 var tf = 1

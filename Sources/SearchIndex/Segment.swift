@@ -60,9 +60,31 @@ struct FieldReader: Sendable {
         var o = 0
         let df = Int(min(all.varint(&o), UInt64(Int32.max)))
         let docLen = all.length(&o)
+        if docLen == 0 { return (df, .empty, .empty) }  // a bitmap (see bitmapOf) or nothing
+        o += SegmentFormat.skipBytes(df: df)
         guard let docs = all.slice(o, docLen) else { return (0, .empty, .empty) }
         let positions = all.slice(o + docLen, all.count - o - docLen) ?? .empty
         return (df, docs, positions)
+    }
+
+    /// The bitmap of a dense list without positions (one bit per document, `docBytes = 0`), or nil.
+    @inline(__always)
+    func bitmapOf(_ ref: TermRef, docCount: Int) -> ByteView? {
+        guard let all = postings.slice(ref.start, ref.length) else { return nil }
+        var o = 0
+        let df = all.varint(&o)
+        guard df > 0, all.varint(&o) == 0 else { return nil }
+        return all.slice(o, (docCount + 7) / 8)
+    }
+
+    /// A term's skip table (see ``SegmentFormat/skipInterval``); empty for short lists.
+    @inline(__always)
+    func skipsOf(_ ref: TermRef) -> ByteView {
+        guard let all = postings.slice(ref.start, ref.length) else { return .empty }
+        var o = 0
+        let df = Int(min(all.varint(&o), UInt64(Int32.max)))
+        _ = all.varint(&o)
+        return all.slice(o, SegmentFormat.skipBytes(df: df)) ?? .empty
     }
 
     func docFrequency(_ ref: TermRef) -> Int { postingsOf(ref).df }

@@ -240,11 +240,17 @@ struct SegmentBuilder {
         var postings = ByteWriter()
         var docStream = ByteWriter()
         var posStream = ByteWriter()
+        var skips = ByteWriter()
+        var bitmapDocs: [UInt32] = []
+        var allSingle = true
         for r in 0..<order.count {
             sortedTerms.append(names[order[r]])
             let postingStart = postings.count
             docStream.bytes.removeAll(keepingCapacity: true)
             posStream.bytes.removeAll(keepingCapacity: true)
+            skips.bytes.removeAll(keepingCapacity: true)
+            bitmapDocs.removeAll(keepingCapacity: true)
+            allSingle = !positional
             var df = 0
             var prev: UInt32 = 0
             var first = true
@@ -258,10 +264,18 @@ struct SegmentBuilder {
                     var j = i + 1
                     while j < end && chunk.occDoc[j] == d { j += 1 }
                     let doc = bases[c] + d
+                    if df > 0 && df % SegmentFormat.skipInterval == 0 {
+                        skips.u32(prev)
+                        skips.u32(UInt32(truncatingIfNeeded: docStream.count))
+                        skips.u32(UInt32(truncatingIfNeeded: posStream.count))
+                    }
                     let delta = first ? doc : doc - prev
                     first = false
                     prev = doc
                     let tf = j - i
+                    if allSingle {
+                        if tf == 1 { bitmapDocs.append(doc) } else { allSingle = false }
+                    }
                     docStream.varint((UInt64(delta) << 1) | (tf == 1 ? 1 : 0))
                     if tf != 1 { docStream.varint(tf) }
                     if positional {
@@ -276,10 +290,9 @@ struct SegmentBuilder {
                     i = j
                 }
             }
-            postings.varint(df)
-            postings.varint(docStream.count)
-            postings.append(contentsOf: docStream.bytes)
-            postings.append(contentsOf: posStream.bytes)
+            postings.appendPostings(
+                df: df, docStream: docStream, skips: skips, posStream: posStream,
+                bitmapDocs: allSingle ? bitmapDocs : nil, docCount: docCount)
             postingLengths.append(postings.count - postingStart)
         }
         let dict = TermDictionary.write(terms: sortedTerms, postingLengths: postingLengths)

@@ -7,7 +7,7 @@
 /// ```
 enum SegmentFormat {
     static let magic: [UInt8] = Array("KTKSEGMT".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let headerSize = 24
     static let entrySize = 32
 
@@ -21,6 +21,16 @@ enum SegmentFormat {
     static let normsBase: UInt32 = 300
     static let facetBase: UInt32 = 400
 
+    /// Postings with at least this many documents carry a skip table: one entry per block of
+    /// `skipInterval` documents after the first (u32 last document before the block, u32 doc-stream
+    /// offset and u32 position-stream offset of the block's first posting).
+    static let skipInterval = 128
+    static let skipEntrySize = 12
+
+    /// Skip-table bytes for a posting list of `df` documents.
+    @inline(__always)
+    static func skipBytes(df: Int) -> Int { df > skipInterval ? ((df - 1) / skipInterval) * skipEntrySize : 0 }
+
     /// Gap added to positions between two values of the same field, so phrases never span values.
     static let valueGap: UInt32 = 16
     /// Longest sort key prefix stored per document.
@@ -31,4 +41,27 @@ enum SegmentFormat {
     static let facetCheckpoint = 16
     /// Facet header flag: every document has exactly one value (ordinal i belongs to document i).
     static let facetSingleValued: UInt32 = 0x100
+}
+
+extension ByteWriter {
+    /// Appends one term's postings: `varint df varint docBytes` then either the skip table, doc
+    /// stream and position stream, or — when `bitmapDocs` is given (no positions, every tf 1) and a
+    /// bitmap of `docCount` bits is smaller than the doc stream — `docBytes = 0` and the bitmap.
+    mutating func appendPostings(
+        df: Int, docStream: ByteWriter, skips: ByteWriter, posStream: ByteWriter, bitmapDocs: [UInt32]?, docCount: Int
+    ) {
+        varint(df)
+        let bitmapBytes = (docCount + 7) / 8
+        if let docs = bitmapDocs, df > 0, bitmapBytes < docStream.count {
+            varint(0)
+            var bits = [UInt8](repeating: 0, count: bitmapBytes)
+            for d in docs where Int(d) < docCount { bits[Int(d) >> 3] |= 1 << UInt8(d & 7) }
+            append(contentsOf: bits)
+            return
+        }
+        varint(docStream.count)
+        append(contentsOf: skips.bytes)
+        append(contentsOf: docStream.bytes)
+        append(contentsOf: posStream.bytes)
+    }
 }

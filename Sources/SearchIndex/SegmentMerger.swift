@@ -41,9 +41,15 @@ enum SegmentMerger {
             var postings = ByteWriter()
             var docStream = ByteWriter()
             var posStream = ByteWriter()
+            var skips = ByteWriter()
+            var bitmapDocs: [UInt32] = []
+            var allSingle = true
             for term in terms {
                 docStream.bytes.removeAll(keepingCapacity: true)
                 posStream.bytes.removeAll(keepingCapacity: true)
+                skips.bytes.removeAll(keepingCapacity: true)
+                bitmapDocs.removeAll(keepingCapacity: true)
+                allSingle = !positional
                 var df = 0
                 var prev: UInt32 = 0
                 for (s, ref) in occurrences[term] ?? [] {
@@ -52,9 +58,17 @@ enum SegmentMerger {
                         let newDoc = remap[s][Int(p.doc)]
                         if newDoc < 0 { return }
                         let doc = UInt32(newDoc)
+                        if df > 0 && df % SegmentFormat.skipInterval == 0 {
+                            skips.u32(prev)
+                            skips.u32(UInt32(truncatingIfNeeded: docStream.count))
+                            skips.u32(UInt32(truncatingIfNeeded: posStream.count))
+                        }
                         let delta = df == 0 ? doc : doc - prev
                         prev = doc
                         df += 1
+                        if allSingle {
+                            if p.tf == 1 { bitmapDocs.append(doc) } else { allSingle = false }
+                        }
                         docStream.varint((UInt64(delta) << 1) | (p.tf == 1 ? 1 : 0))
                         if p.tf != 1 { docStream.varint(p.tf) }
                         if positional {
@@ -68,10 +82,9 @@ enum SegmentMerger {
                 }
                 if df == 0 { continue }
                 let start = postings.count
-                postings.varint(df)
-                postings.varint(docStream.count)
-                postings.append(contentsOf: docStream.bytes)
-                postings.append(contentsOf: posStream.bytes)
+                postings.appendPostings(
+                    df: df, docStream: docStream, skips: skips, posStream: posStream,
+                    bitmapDocs: allSingle ? bitmapDocs : nil, docCount: docCount)
                 keptTerms.append(term)
                 lengths.append(postings.count - start)
             }
@@ -133,6 +146,10 @@ enum SegmentMerger {
     static func decode(
         _ field: FieldReader, _ ref: TermRef, docCount: Int, positional: Bool, _ body: (Posting) -> Void
     ) {
+        if let bitmap = field.bitmapOf(ref, docCount: docCount) {
+            bitmap.forEachSetBit(below: docCount) { body(Posting(doc: UInt32($0), positions: [], tf: 1)) }
+            return
+        }
         let (_, docs, positions) = field.postingsOf(ref)
         var o = 0
         var po = 0
