@@ -73,12 +73,21 @@ func runPeerSearchBenchmark(docsPath: String, queriesPath: String, indexPath: St
     var byKind: [String: [Double]] = [:]
     var empty: [String: Int] = [:]
     for q in queries.prefix(200) { _ = try? opened.search(q.cql, options: SearchOptions(limit: 10, facets: q.facets)) }  // warm-up
+    // KARTOTEK_BENCH_DUMP=path: write each query's total and top hits (ids and scores) there.
+    var dump: String? = env["KARTOTEK_BENCH_DUMP"] == nil ? nil : ""
+    defer {
+        if let path = env["KARTOTEK_BENCH_DUMP"], let text = dump, let f = fopen(path, "w") {
+            fputs(text, f)
+            fclose(f)
+        }
+    }
     let repeats = max(1, Int(env["KARTOTEK_BENCH_REPEAT"] ?? "") ?? 1)
     for q in (0..<repeats).flatMap({ _ in queries }) {
         let t = clock.now
         let r = try opened.search(q.cql, options: SearchOptions(limit: 10, facets: q.facets))
         byKind[q.kind, default: []].append(seconds(clock.now - t) * 1e6)
         if r.total == 0 { empty[q.kind, default: 0] += 1 }
+        if dump != nil { dump?.append("\(q.cql)\t\(r.total)\t\(r.hits.map { "\($0.id):\($0.score)" }.joined(separator: " "))\n") }
     }
     for kind in ["term", "title", "phrase", "prefix", "and2", "filtered", "facets"] {
         let s = (byKind[kind] ?? []).sorted()
