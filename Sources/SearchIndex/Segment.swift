@@ -265,7 +265,15 @@ struct Segment: Sendable {
         s.agency = string()
         s.title = string()
         s.author = string()
-        s.year = string()
+        // Year: varint 0 = the year column's value in decimal, else length + 1 and the bytes.
+        let yearTag = rec.varint(&o)
+        if yearTag == 0 {
+            s.year = year(doc).map { String($0) } ?? ""
+        } else {
+            let len = Int(min(yearTag - 1, UInt64(max(0, rec.count - o))))
+            s.year = String(decoding: rec.buffer(o, len), as: UTF8.self)
+            o += len
+        }
         return s.withHoldings(rec, &o)
     }
 
@@ -275,7 +283,12 @@ struct Segment: Sendable {
         let end = Int(docOffsets.u32((doc + 1) * 4))
         guard let rec = docBlob.slice(start, max(0, end - start)) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         var o = 0
-        for _ in 0..<(author ? 6 : 5) {
+        for k in 0..<(author ? 6 : 5) {
+            if k == 4 {
+                let tag = rec.varint(&o)  // year: 0 = from the year column, else length + 1
+                o += Int(min(tag == 0 ? 0 : tag - 1, UInt64(max(0, rec.count - o))))
+                continue
+            }
             let len = rec.length(&o)
             o += len
         }

@@ -383,7 +383,14 @@ struct SegmentBuilder {
             blob.lengthPrefixed(doc.agency.utf8)
             blob.lengthPrefixed(doc.title.utf8)
             blob.lengthPrefixed(doc.author.utf8)
-            blob.lengthPrefixed(doc.year.utf8)
+            var y = SegmentFormat.noYear
+            if let sy = doc.sortYear, sy > Int(Int16.min), sy <= Int(Int16.max) { y = Int16(sy) }
+            if y != SegmentFormat.noYear && doc.year == String(y) {
+                blob.varint(0)  // the year column's value
+            } else {
+                blob.varint(doc.year.utf8.count + 1)
+                blob.append(contentsOf: doc.year.utf8)
+            }
             blob.lengthPrefixed(doc.sortTitle.prefix(SegmentFormat.sortKeyLimit))
             blob.lengthPrefixed(doc.sortAuthor.prefix(SegmentFormat.sortKeyLimit))
             if let h = doc.holdings {
@@ -393,8 +400,6 @@ struct SegmentBuilder {
                 blob.varint(0)
             }
             offsets.u32(UInt32(truncatingIfNeeded: blob.count))
-            var y = SegmentFormat.noYear
-            if let sy = doc.sortYear, sy > Int(Int16.min), sy <= Int(Int16.max) { y = Int16(sy) }
             years.u16(UInt16(bitPattern: y))
         }
         return [
