@@ -134,8 +134,20 @@ struct QueryEvaluator {
             spine.append((op, l, r))
             node = l
         }
-        var result = evaluateLeaf(node, segment: s)
-        for (op, l, r) in spine.reversed() {
+        var steps = Array(spine.reversed())
+        var result: Matches
+        if let (op, _, r) = steps.first, op.op == .and, case .search(let a) = node, case .search(let b) = r,
+            let ea = estimatedCount(a, segment: s), let eb = estimatedCount(b, segment: s), eb < ea
+        {
+            // `a and b` with b much rarer: evaluate b first and decode a only where b matched
+            // (same documents and, since one addition commutes, the same scores).
+            let first = evaluateClause(b, segment: s)
+            result = Matches.intersect(first, evaluateClause(a, segment: s, restrict: first.docs))
+            steps.removeFirst()
+        } else {
+            result = evaluateLeaf(node, segment: s)
+        }
+        for (op, l, r) in steps {
             switch op.op {
             case .and:
                 if case .search(let c) = r, c.index == "year",
@@ -167,6 +179,40 @@ struct QueryEvaluator {
         return result
     }
 
+    /// An upper estimate of the postings a plain `=` clause decodes (sum over its indexes of the
+    /// rarest word's document frequency), or nil when the clause is not a plain word search.
+    func estimatedCount(_ c: CQLSearchClause, segment s: Int) -> Int? {
+        guard c.relation == .equal, c.index != "cql.allRecords" else { return nil }
+        let fields: [Int]
+        if c.index.isEmpty {
+            fields = IndexSchema.serverChoiceFields
+        } else if let f = IndexSchema.fieldNumber(c.index) {
+            fields = [f]
+        } else {
+            return nil
+        }
+        let seg = snapshot.segments[s].segment
+        var plans: [IndexSchema.Kind: [[TermSlot]]] = [:]
+        var total = 0
+        for f in fields {
+            let kind = IndexSchema.fields[f].kind == .codes ? .words : IndexSchema.fields[f].kind
+            if plans[kind] == nil { plans[kind] = plan(c.term, kind: kind) }
+            let slots = (plans[kind] ?? []).flatMap { $0 }
+            if slots.isEmpty { continue }
+            var rarest = Int.max
+            for slot in slots {
+                guard case .terms(let alternatives) = slot else { return nil }
+                var df = 0
+                for key in alternatives {
+                    if let t = seg.fields[f].find(key) { df += seg.fields[f].docFrequency(t) }
+                }
+                rarest = min(rarest, df)
+            }
+            total += rarest
+        }
+        return total
+    }
+
     func evaluateLeaf(_ node: CQLNode, segment s: Int) -> Matches {
         switch node {
         case .search(let clause): return evaluateClause(clause, segment: s)
@@ -195,7 +241,8 @@ struct QueryEvaluator {
             // Analyse the term once per kind of index, not once per index.
             var plans: [IndexSchema.Kind: [[TermSlot]]] = [:]
             let lists = IndexSchema.serverChoiceFields.map { f -> Matches in
-                let kind = IndexSchema.fields[f].kind
+                // Word and code indexes analyse a term the same way: one plan serves both.
+                let kind = IndexSchema.fields[f].kind == .codes ? .words : IndexSchema.fields[f].kind
                 if plans[kind] == nil { plans[kind] = plan(c.term, kind: kind) }
                 return evaluateOnField(c, field: f, segment: s, groups: plans[kind], restrict: restrict)
             }
