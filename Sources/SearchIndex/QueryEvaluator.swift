@@ -663,8 +663,16 @@ struct QueryEvaluator {
     /// Documents are intersected first from the doc streams alone (which also gives the scores);
     /// positions are then decoded only for the surviving candidates.
     func phrase(_ slots: [TermSlot], field f: Int, segment s: Int, restrict: [UInt32]? = nil) -> Matches {
-        var candidates = slotMatches(slots[0], field: f, segment: s, restrict: restrict)
-        for slot in slots.dropFirst() {
+        // Two words: start with the rarer one, so the other is decoded only where it matched
+        // (one addition commutes: same scores). Longer phrases keep their order (summation order).
+        var order = slots
+        if slots.count == 2, case .terms(let a) = slots[0], case .terms(let b) = slots[1] {
+            let fr = snapshot.segments[s].segment.fields[f]
+            func df(_ keys: [[UInt8]]) -> Int { keys.reduce(0) { $0 + (fr.find($1).map { fr.docFrequency($0) } ?? 0) } }
+            if df(b) < df(a) { order = [slots[1], slots[0]] }
+        }
+        var candidates = slotMatches(order[0], field: f, segment: s, restrict: restrict)
+        for slot in order.dropFirst() {
             if candidates.count == 0 { return candidates }
             candidates = Matches.intersect(
                 candidates, slotMatches(slot, field: f, segment: s, restrict: candidates.docs))
