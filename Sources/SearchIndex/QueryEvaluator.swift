@@ -666,21 +666,46 @@ struct QueryEvaluator {
         // Two words: start with the rarer one, so the other is decoded only where it matched
         // (one addition commutes: same scores). Longer phrases keep their order (summation order).
         var order = slots
+        var swapped = false
         if slots.count == 2, case .terms(let a) = slots[0], case .terms(let b) = slots[1] {
             let fr = snapshot.segments[s].segment.fields[f]
             func df(_ keys: [[UInt8]]) -> Int { keys.reduce(0) { $0 + (fr.find($1).map { fr.docFrequency($0) } ?? 0) } }
-            if df(b) < df(a) { order = [slots[1], slots[0]] }
+            if df(b) < df(a) {
+                order = [slots[1], slots[0]]
+                swapped = true
+            }
         }
         var candidates = slotMatches(order[0], field: f, segment: s, restrict: restrict)
-        for slot in order.dropFirst() {
-            if candidates.count == 0 { return candidates }
-            candidates = Matches.intersect(
-                candidates, slotMatches(slot, field: f, segment: s, restrict: candidates.docs))
+        // Two words, the second one exact: one pass over its postings gives both its scores and
+        // its positions for the candidates (instead of a scoring pass and a positions pass).
+        var secondPositions: PositionList?
+        if slots.count == 2, candidates.count > 0, case .terms(let keys) = order[1], keys.count == 1 {
+            let fr = snapshot.segments[s].segment.fields[f]
+            guard let ref = fr.find(keys[0]) else { return Matches() }
+            let (df, _, _) = fr.postingsOf(ref)
+            let gdf = globalDF(field: f, term: keys[0], local: df, segment: s)
+            let weight = IndexSchema.fields[f].weight * idf(gdf)
+            let pl = termPositions(ref, field: f, segment: s, only: candidates.docs, scoreWeight: weight)
+            var m = Matches()
+            m.docs = pl.docs
+            m.scores = pl.scores
+            candidates = Matches.intersect(candidates, m)
+            secondPositions = pl
+        } else {
+            for slot in order.dropFirst() {
+                if candidates.count == 0 { return candidates }
+                candidates = Matches.intersect(
+                    candidates, slotMatches(slot, field: f, segment: s, restrict: candidates.docs))
+            }
         }
         if candidates.count == 0 { return candidates }
         var lists: [PositionList] = []
-        for slot in slots {
-            lists.append(slotPositions(slot, field: f, segment: s, only: candidates.docs))
+        for (j, slot) in slots.enumerated() {
+            if let pl = secondPositions, j == (swapped ? 0 : 1) {
+                lists.append(pl)
+            } else {
+                lists.append(slotPositions(slot, field: f, segment: s, only: candidates.docs))
+            }
         }
         let matched = positional(lists) { offsets in
             let first = lists[0].positionsOf(offsets[0])
@@ -713,8 +738,14 @@ struct QueryEvaluator {
     }
 
     /// Decodes the positions of one term for the documents in `only`, skipping the others.
-    func termPositions(_ t: TermRef, field f: Int, segment s: Int, only: [UInt32]) -> PositionList {
+    /// With `scoreWeight`, each kept document also gets its BM25 score (as `termMatches` computes it).
+    func termPositions(_ t: TermRef, field f: Int, segment s: Int, only: [UInt32], scoreWeight: Float? = nil)
+        -> PositionList
+    {
         let seg = snapshot.segments[s].segment
+        let fr = seg.fields[f]
+        let norms = snapshot.lengthNorms[f]
+        let k1p1 = Self.k1 + 1
         let (_, docs, positions) = seg.fields[f].postingsOf(t)
         var out = PositionList()
         guard let dbase = docs.base, docs.count > 0, !only.isEmpty else { return out }
@@ -808,7 +839,13 @@ struct QueryEvaluator {
                     }
                     out.starts.append(out.positions.count)
                     out.docs.append(doc)
-                    out.scores.append(0)
+                    if let weight = scoreWeight {
+                        let ftf = Float(tf)
+                        let k = norms[fr.norm(Int(doc)) & 255]
+                        out.scores.append(weight * ftf * k1p1 / (ftf + k))
+                    } else {
+                        out.scores.append(0)
+                    }
                 } else {
                     skip(tf)
                 }
