@@ -108,7 +108,7 @@ enum DemoCommand {
     }
 
     static func removeDirectory(_ path: String) {
-        for name in ["search.kix", "records.mrc", "holdings.jsonl"] { unlink("\(path)/\(name)") }
+        for name in ["search.kix", "records.mrc", "holdings.jsonl", "layers.tsv"] { unlink("\(path)/\(name)") }
         rmdir(path)
     }
 }
