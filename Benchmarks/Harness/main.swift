@@ -12,6 +12,7 @@ let usage = """
     usage: kartotek-bench parse FILE [--runs N] [--structure-only]
            kartotek-bench analysis [--runs N]
            kartotek-bench search-peers DOCS.tsv QUERIES.tsv [--index PATH]
+           kartotek-bench scale FILE.mrc -o DIR [--threads 1,2,…] [--segment N] [--queries N]
            kartotek-bench generate --records N [--seed S] [--danmarc F] [--libraries N] [--format iso2709|json] -o FILE [--holdings FILE]
     """
 func stringOption(_ name: String) -> String? {
@@ -48,6 +49,19 @@ do {
         options.format = stringOption("--format") ?? "iso2709"
         var generator = CorpusGenerator(options: options)
         try generator.write(to: out, holdingsPath: stringOption("--holdings"))
+    case "scale":
+        guard args.count >= 2, let out = stringOption("-o") else {
+            print(usage)
+            exit(2)
+        }
+        let threads = (stringOption("--threads") ?? String(ProcessInfoLiteBench.cores))
+            .split(separator: ",").compactMap { Int($0) }
+        for line in try runScaleBenchmark(
+            input: args[1], directory: out, threadCounts: threads, segmentSize: option("--segment", default: 500_000),
+            queries: option("--queries", default: 500))
+        {
+            print(line)
+        }
     case "search-peers":
         guard args.count >= 3 else {
             print(usage)
