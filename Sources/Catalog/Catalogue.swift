@@ -83,7 +83,7 @@ public final class Catalogue: Sendable {
     /// small layer table is read; records and holdings are read only when first needed (``record(id:for:)``,
     /// updates, holdings-restricted searches), so opening for a plain search takes milliseconds.
     public init(directory: String, defaultAgency: String = Agency.common) throws(CatalogError) {
-        let files = CatalogueFiles(directory: directory)
+        let files = try CatalogueFiles.current(in: directory)
         let snapshot: IndexSnapshot
         do {
             snapshot = try IndexSnapshot.open(path: files.index, verifyChecksums: false)
@@ -160,10 +160,13 @@ public final class Catalogue: Sendable {
     }
 
     /// Writes the catalogue to `directory` (created if needed): `search.kix` (the index), `records.mrc` (every
-    /// layer, ISO 2709), `holdings.jsonl`. Each file is written atomically.
+    /// layer, ISO 2709), `layers.tsv`, `holdings.jsonl`.
+    ///
+    /// The files of one write form a generation in a subdirectory; the small `CURRENT` file that names the live
+    /// generation is replaced atomically only after every file is written and synced. A crash or a failed write
+    /// (a full disk) therefore leaves the previous catalogue readable and whole, never a mix of old and new files.
     public func write(to directory: String) throws(CatalogError) {
-        let files = CatalogueFiles(directory: directory)
-        try files.createDirectory()
+        let files = try CatalogueFiles.newGeneration(in: directory)
         do {
             try writer.write(to: files.index)
         } catch {
@@ -200,6 +203,7 @@ public final class Catalogue: Sendable {
         } catch {
             throw CatalogError(.io, "\(error)", file: directory)
         }
+        try files.commit()
     }
 
     // MARK: Records
@@ -454,18 +458,91 @@ public struct CatalogSearchResult: Sendable {
     public var facets: [FacetResult]
 }
 
-/// The files of a catalogue directory.
+/// The files of a catalogue directory: `ROOT/CURRENT` names the live generation `ROOT/gen-N/`, which holds the files.
+/// A directory without `CURRENT` holding the files directly is read as well.
 struct CatalogueFiles {
+    let root: String
     let directory: String
+    let generation: Int
     var index: String { directory + "/search.kix" }
     var records: String { directory + "/records.mrc" }
     var holdings: String { directory + "/holdings.jsonl" }
     var layers: String { directory + "/layers.tsv" }
 
-    func createDirectory() throws(CatalogError) {
-        if mkdir(directory, 0o755) != 0 && errno != EEXIST {
-            throw CatalogError(.io, "cannot create directory \(directory)", file: directory)
+    /// The live generation of `root`.
+    static func current(in root: String) throws(CatalogError) -> CatalogueFiles {
+        guard let text = readSmallFile(root + "/CURRENT") else {
+            guard access(root + "/search.kix", R_OK) == 0 else {
+                throw CatalogError(.notFound, "\(root) is not a catalogue index (no CURRENT, no search.kix)", file: root)
+            }
+            return CatalogueFiles(root: root, directory: root, generation: 0)
         }
+        let name = text.filter { !$0.isWhitespace }
+        guard name.hasPrefix("gen-"), let n = Int(name.dropFirst(4)), n > 0 else {
+            throw CatalogError(.io, "\(root)/CURRENT does not name a generation (\"\(name.prefix(40))\")", file: root + "/CURRENT")
+        }
+        return CatalogueFiles(root: root, directory: root + "/" + name, generation: n)
+    }
+
+    /// A new, empty generation directory after the live one (leftovers of an interrupted write are removed).
+    static func newGeneration(in root: String) throws(CatalogError) -> CatalogueFiles {
+        if mkdir(root, 0o755) != 0 && errno != EEXIST {
+            throw CatalogError(.io, "cannot create directory \(root): \(String(cString: strerror(errno)))", file: root)
+        }
+        let live = (try? current(in: root))?.generation ?? 0
+        let n = live + 1
+        let directory = root + "/gen-\(n)"
+        removeTree(directory)
+        if mkdir(directory, 0o755) != 0 {
+            throw CatalogError(.io, "cannot create directory \(directory): \(String(cString: strerror(errno)))", file: directory)
+        }
+        return CatalogueFiles(root: root, directory: directory, generation: n)
+    }
+
+    /// Makes this generation the live one (atomically replacing `CURRENT`), then removes the others.
+    func commit() throws(CatalogError) {
+        let dfd = open(directory, O_RDONLY | O_CLOEXEC)
+        if dfd >= 0 {
+            _ = fsync(dfd)
+            close(dfd)
+        }
+        do {
+            try AtomicFile.write([Array("gen-\(generation)\n".utf8)], to: root + "/CURRENT")
+        } catch {
+            throw CatalogError(.io, "cannot switch to the new catalogue: \(error)", file: root + "/CURRENT")
+        }
+        // Older generations and files of the flat layout are no longer read.
+        guard let dir = opendir(root) else { return }
+        var stale: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            if name.hasPrefix("gen-") && name != "gen-\(generation)" { stale.append(root + "/" + name) }
+            if ["search.kix", "records.mrc", "holdings.jsonl", "layers.tsv"].contains(name) { stale.append(root + "/" + name) }
+        }
+        closedir(dir)
+        for path in stale { Self.removeTree(path) }
+    }
+
+    /// Removes a file or a directory of files (one level deep, as generations are).
+    static func removeTree(_ path: String) {
+        if unlink(path) == 0 { return }
+        guard let dir = opendir(path) else { return }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            if name != "." && name != ".." { unlink(path + "/" + name) }
+        }
+        closedir(dir)
+        rmdir(path)
+    }
+
+    static func readSmallFile(_ path: String) -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 256) }
+        guard n >= 0 else { return nil }
+        return String(decoding: buffer[0..<n], as: UTF8.self)
     }
 }
 
