@@ -125,7 +125,9 @@ public struct IndexSnapshot: Sendable {
         guard let idField = IndexSchema.fieldNumber("id") else { return [] }
         for e in segments {
             var candidates: [Int] = []
-            if let first, let t = e.segment.fields[idField].find(Array(first.utf8)) {
+            if let first {
+                // An id whose first term is not in this segment's dictionary is not in this segment: no scan.
+                guard let t = e.segment.fields[idField].find(Array(first.utf8)) else { continue }
                 let (_, docs, _) = e.segment.fields[idField].postingsOf(t)
                 var o = 0
                 var doc: UInt32 = 0
@@ -139,6 +141,7 @@ public struct IndexSnapshot: Sendable {
                     if Int(doc) < e.segment.docCount { candidates.append(Int(doc)) }
                 }
             } else {
+                // An id without any term (punctuation only) can only be found by comparing stored ids.
                 candidates = Array(0..<e.segment.docCount)
             }
             for d in candidates where e.deleted?.contains(d) != true {
