@@ -208,6 +208,10 @@ public final class Catalogue: Sendable {
 
     // MARK: Records
 
+    /// Index terms that mark enrichment views and local records in the `agency` index (with and without the agency).
+    static let enrichmentMarker = "enrichmentview"
+    static let localMarker = "localrecord"
+
     /// The number of records in every layer.
     public var recordCount: Int { withLoadedState(0) { $0.layers?.count ?? 0 } }
 
@@ -316,6 +320,12 @@ public final class Catalogue: Sendable {
                     holdings: IndexDocument.Holdings(total: summary.overall.total, available: summary.overall.available))
                 let holders = holdingsSnapshot.agencies(holding: key.id)
                 if !holders.isEmpty { doc.fields["agency", default: []] += holders.sorted() }
+                // Layer markers, so a search can select views with bitsets instead of reading stored fields.
+                switch s.kind(key, commonAgency: Agency.common) {
+                case .enrichment?: doc.fields["agency", default: []] += [Self.enrichmentMarker, Self.enrichmentMarker + key.agency]
+                case .local?: doc.fields["agency", default: []] += [Self.localMarker, Self.localMarker + key.agency]
+                default: break
+                }
                 box.value[i] = doc
             }
         }
@@ -350,21 +360,34 @@ public final class Catalogue: Sendable {
             let held = agencies.map { "agency = \"\($0)\"" }.joined(separator: " or ")
             if let heldQuery = try? CQLParser().parse(held) { search.filter = snapshot.documents(matching: heldQuery) }
         }
-        search.predicate = { doc in
-            guard let hit = snapshot.storedFields(at: doc) else { return false }
-            let key = RecordKey(id: hit.id, agency: hit.agency)
-            switch kinds[key] ?? (hit.agency == common ? .common : nil) {
-            case .common?:
-                if enrichedByViewer.contains(hit.id) { return false }
-            case .enrichment?:
-                if hit.agency != viewer { return false }
-            case .local?:
-                if viewer != nil && hit.agency != viewer && agencies == nil { return false }
-            case nil:
-                return false
+        // Views by bitsets over layer markers (see makeDocuments): a plain search reads no stored fields.
+        func docs(_ cql: String) -> DocumentSet? {
+            guard let q = try? CQLParser().parse(cql) else { return nil }
+            let set = snapshot.documents(matching: q)
+            return set.count == 0 ? nil : set
+        }
+        let enrichmentDocs = docs("agency = \(Self.enrichmentMarker)")
+        let localDocs = viewer == nil || agencies != nil ? nil : docs("agency = \(Self.localMarker)")
+        let ownEnrichments = viewer.flatMap { docs("agency = \(Self.enrichmentMarker)\($0)") }
+        let ownLocals = viewer.flatMap { docs("agency = \(Self.localMarker)\($0)") }
+        let readsStoredFields = available || !enrichedByViewer.isEmpty
+        if enrichmentDocs != nil || localDocs != nil || readsStoredFields {
+            search.predicate = { doc in
+                if let e = enrichmentDocs, e.contains(doc) {
+                    // An enrichment view: only the viewer's own.
+                    guard ownEnrichments?.contains(doc) == true else { return false }
+                } else if let l = localDocs, l.contains(doc) {
+                    // Another library's local record, when searching as one library.
+                    guard ownLocals?.contains(doc) == true else { return false }
+                } else if !readsStoredFields {
+                    return true
+                }
+                guard readsStoredFields else { return true }
+                guard let hit = snapshot.storedFields(at: doc) else { return false }
+                if hit.agency == common && enrichedByViewer.contains(hit.id) { return false }
+                if available && !holdingsSnapshot.isAvailable(recordId: hit.id, agencies: agencies) { return false }
+                return true
             }
-            if available && !holdingsSnapshot.isAvailable(recordId: hit.id, agencies: agencies) { return false }
-            return true
         }
         let result = snapshot.search(query, options: search)
         let filter = HoldingsFilter(agencies: agencies, branches: nil, availableOnly: false)
