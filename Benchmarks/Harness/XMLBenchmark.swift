@@ -13,6 +13,7 @@ import MARCXML
 /// - `structure`: ``MARCXMLBatchReader`` batches (leader, fields and subfields laid out as ISO 2709 in one arena),
 ///   every subfield of every field walked as a view; no strings. The work of `yaz-marcdump -i marcxml -n`, which
 ///   builds its own record structure and prints nothing.
+/// - `batches` (only with `--variant`): the batches alone, no walk.
 /// - `materialise`: ``MARCXMLReader/next()``, an owning `MARCRecord` (a `String` per subfield) per record, every
 ///   field's subfields counted.
 ///
@@ -41,6 +42,13 @@ func runXMLBenchmark(path: String, runs: Int, variants: [String]) throws -> [Str
                 records = n
                 sink &+= subfields
             }
+        case "batches":
+            body = {
+                var reader = try MARCXMLBatchReader(path: path)
+                var n = 0
+                while let batch = try reader.nextBatch() { n += batch.count }
+                records = n
+            }
         case "materialise":
             body = {
                 var reader = try MARCXMLReader(path: path)
@@ -54,7 +62,7 @@ func runXMLBenchmark(path: String, runs: Int, variants: [String]) throws -> [Str
                 sink &+= subfields
             }
         default:
-            throw BenchmarkError("unknown variant \(variant) (structure, materialise)")
+            throw BenchmarkError("unknown variant \(variant) (structure, batches, materialise)")
         }
         if runs <= 0 {
             try body()

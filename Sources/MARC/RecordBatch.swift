@@ -30,6 +30,7 @@ public struct RecordBatch: Sendable, RandomAccessCollection {
         /// True when the parser had to repair the record (its bytes are then not a valid ISO 2709 record).
         package var repaired: Bool
 
+        @inlinable
         package init(
             start: Int, length: UInt32, firstField: UInt32, fieldCount: UInt32, inputOffset: Int, number: UInt32,
             repaired: Bool
@@ -50,6 +51,7 @@ public struct RecordBatch: Sendable, RandomAccessCollection {
         package var start: UInt32
         package var length: UInt32
 
+        @inlinable
         package init(tag: Tag, start: UInt32, length: UInt32) {
             self.tag = tag
             self.start = start

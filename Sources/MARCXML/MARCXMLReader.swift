@@ -581,6 +581,7 @@ struct SAXState {
         case .leader where inRecord:
             collecting = false
             finishLeader(text.bytes)
+        case .controlfield where inRecord:
             fields.append(Field(tag: fieldTag, value: takeText()))
         case .datafield where inRecord && inDataField:
             fields.append(Field(tag: fieldTag, indicators: fieldIndicators, subfields: subfields))
