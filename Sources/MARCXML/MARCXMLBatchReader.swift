@@ -108,7 +108,8 @@ struct RecordArena {
     /// The input offset of the current `<record>`.
     var recordInputOffset = 0
 
-    static let initialCapacity = 1 << 20
+    /// Enough for a default batch of typical records without regrowing; pages never written are never resident.
+    static let initialCapacity = 8 << 20
 
     init() {
         block = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.initialCapacity, alignment: 16)

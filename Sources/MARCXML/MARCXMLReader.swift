@@ -14,6 +14,9 @@ public let marcxchangeNamespace = "info:lc/xmlns/marcxchange-v1"
 
 /// Reads MARCXML and MARCXchange records from a file, standard input or bytes, streaming.
 ///
+/// One owning ``MARCRecord`` per ``next()``. ``MARCXMLBatchReader`` is the faster path: the same parser filling
+/// compact ISO 2709 batches, strings made only on demand.
+///
 /// The file is pushed through libxml2's SAX2 parser in 64 KiB chunks, so memory stays bounded whatever the
 /// file's size: only the records completed by the current chunk are held. Accepted: the MARC21 slim namespace,
 /// DBC's MARCXchange namespace (`info:lc/xmlns/marcxchange-v1`, its `format`/`type` attributes are ignored), no
