@@ -36,6 +36,7 @@ import Testing
         try big.write(to: try TestSupport.temporaryDirectory().path)
         let pid = fork()
         if pid == 0 {
+            closeInheritedDescriptors(keeping: [])
             // Child: files may grow to 64 KiB at most; writes past that fail with EFBIG (SIGXFSZ ignored).
             signal(SIGXFSZ, SIG_IGN)
             var limit = rlimit(rlim_cur: 64 * 1024, rlim_max: 64 * 1024)
@@ -66,6 +67,7 @@ import Testing
         for round in 0..<6 {
             let pid = fork()
             if pid == 0 {
+                closeInheritedDescriptors(keeping: [])
                 alarm(60)
                 var i = 0
                 while true {
@@ -81,4 +83,10 @@ import Testing
             #expect((tag == "gammel" && count == 200) || (tag == "ny" && count == 2_000), "round \(round): \(tag) \(count)")
         }
     }
+}
+
+/// In a forked test child: closes every descriptor inherited from the test process (except `keeping` and the standard
+/// ones), so the child holds no file locks (flock) that tests running in parallel in the parent took.
+func closeInheritedDescriptors(keeping: Set<Int32>) {
+    for fd in Int32(3)..<Int32(4096) where !keeping.contains(fd) { close(fd) }
 }
