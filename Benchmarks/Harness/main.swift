@@ -5,13 +5,16 @@ import Glibc
 /// kartotek-bench: release-build benchmarks printing one JSON object per line.
 ///
 ///     kartotek-bench parse FILE [--runs N] [--structure-only]
+///     kartotek-bench xml FILE [--runs N] [--variant structure|materialise]
 ///     kartotek-bench analysis [--runs N]
 ///     kartotek-bench generate --records N [--seed S] [--danmarc FRACTION] [--libraries N] [--format iso2709|json]
 ///                            -o FILE [--holdings FILE]
 let usage = """
     usage: kartotek-bench parse FILE [--runs N] [--structure-only]
+           kartotek-bench xml FILE [--runs N] [--variant structure|materialise]
            kartotek-bench analysis [--runs N]
            kartotek-bench search-peers DOCS.tsv QUERIES.tsv [--index PATH]
+           kartotek-bench scale FILE.mrc -o DIR [--threads 1,2,…] [--segment N] [--queries N]
            kartotek-bench generate --records N [--seed S] [--danmarc F] [--libraries N] [--format iso2709|json] -o FILE [--holdings FILE]
     """
 func stringOption(_ name: String) -> String? {
@@ -35,6 +38,15 @@ do {
             exit(2)
         }
         for line in try runParseBenchmark(path: args[1], runs: option("--runs", default: 5), structureOnly: args.contains("--structure-only")) { print(line) }
+    case "xml":
+        guard args.count >= 2 else {
+            print(usage)
+            exit(2)
+        }
+        let variants = stringOption("--variant").map { [$0] } ?? ["structure", "materialise"]
+        for line in try runXMLBenchmark(path: args[1], runs: option("--runs", default: 5), variants: variants) {
+            print(line)
+        }
     case "generate":
         guard let out = stringOption("-o") else {
             print(usage)
@@ -48,6 +60,19 @@ do {
         options.format = stringOption("--format") ?? "iso2709"
         var generator = CorpusGenerator(options: options)
         try generator.write(to: out, holdingsPath: stringOption("--holdings"))
+    case "scale":
+        guard args.count >= 2, let out = stringOption("-o") else {
+            print(usage)
+            exit(2)
+        }
+        let threads = (stringOption("--threads") ?? String(ProcessInfoLiteBench.cores))
+            .split(separator: ",").compactMap { Int($0) }
+        for line in try runScaleBenchmark(
+            input: args[1], directory: out, threadCounts: threads, segmentSize: option("--segment", default: 500_000),
+            queries: option("--queries", default: 500))
+        {
+            print(line)
+        }
     case "search-peers":
         guard args.count >= 3 else {
             print(usage)

@@ -7,7 +7,7 @@ line with "error" instead of numbers.
 
 Usage:
     python3 Benchmarks/peers/parse_peers.py FILE.mrc [--xml FILE.xml] [--runs 5]
-        [--tools yaz,yaz-xml,mrrc,pymarc] [--pymarc-runs N]
+        [--tools yaz,yaz-xml,mrrc,mrrc-xml,pymarc] [--pymarc-runs N]
 
 One JSON object per line, per tool:
     {"tool": "yaz-marcdump -n", "input": "FILE.mrc", "records": 20000,
@@ -25,6 +25,9 @@ Method:
   * mrrc: in this Python process, `for r in mrrc.MARCReader(path)` counting
     non-None records (Rust parse + lazy Python wrapper). mrrc 0.9.2 does NOT
     decode MARC-8 (it applies lossy UTF-8 decoding), see marc-libs.md 5.4.
+  * mrrc-xml: in this Python process, `mrrc.parse_xml_to_array(FILE.xml)`
+    (mrrc 0.9.2 reads the whole document into one string and parses it in
+    Rust: not streaming, so its memory grows with the file), counting records.
   * pymarc: in process, `for r in pymarc.MARCReader(f)` (to_unicode=True, so
     MARC-8 is converted to Unicode in pure Python). Slow on MARC-8 input
     (~1.6k rec/s): --pymarc-runs (default: --runs) limits its runs.
@@ -116,6 +119,20 @@ def mrrc_run(path, runs):
          "in-process iteration; MARC-8 not decoded by mrrc 0.9.2")
 
 
+def mrrc_xml_run(path, runs):
+    try:
+        import mrrc
+    except ImportError:
+        return error("mrrc parse_xml_to_array", path, "mrrc not installed (Scripts/install-peers.sh)")
+
+    def run():
+        return sum(1 for r in mrrc.parse_xml_to_array(path) if r is not None)
+
+    n, ts = timed(run, runs)
+    line("mrrc parse_xml_to_array", path, n, ts, pkg_version("mrrc"),
+         "in-process; whole document read into one string, then parsed (not streaming)")
+
+
 def pymarc_run(path, runs):
     try:
         import pymarc
@@ -144,7 +161,7 @@ def main():
     ap.add_argument("--xml", help="MARCXML file for yaz-marcdump -i marcxml -n")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--pymarc-runs", type=int)
-    ap.add_argument("--tools", default="yaz,yaz-xml,mrrc,pymarc")
+    ap.add_argument("--tools", default="yaz,yaz-xml,mrrc,mrrc-xml,pymarc")
     a = ap.parse_args()
     tools = a.tools.split(",")
     if not os.path.isfile(a.file):
@@ -155,6 +172,8 @@ def main():
         yaz(a.xml, ["-i", "marcxml"], a.runs, "yaz-marcdump -i marcxml -n")
     if "mrrc" in tools:
         mrrc_run(a.file, a.runs)
+    if "mrrc-xml" in tools and a.xml:
+        mrrc_xml_run(a.xml, a.runs)
     if "pymarc" in tools:
         pymarc_run(a.file, a.pymarc_runs or a.runs)
 

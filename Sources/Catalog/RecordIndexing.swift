@@ -21,23 +21,52 @@ public struct RecordIndexing: Sendable {
         -> IndexDocument
     {
         let danish = record.isDanMARC2
-        let table = danish ? IndexFieldRule.danMARC2 : IndexFieldRule.marc21
-        var fields: [String: [String]] = [:]
-        for rule in table {
-            let values = Self.values(of: rule, in: record)
-            if values.isEmpty { continue }
-            var cleaned: [String] = []
-            for v in values {
-                switch rule.analysis {
-                case .year: cleaned += IndexFieldRule.years(in: v)
-                case .code: cleaned.append(v.trimmingBlanks.lowercased())
-                case .identifier: cleaned.append(String(v.filter { $0 != " " }))
-                case .text, .isbn, .issn: cleaned.append(v.replacingFilingMarker)
+        let table = danish ? CompiledRules.danMARC2 : CompiledRules.marc21
+        // Values gathered per index in a flat array (one dictionary is made at the end, not one lookup per value).
+        var buckets = [[String]](repeating: [], count: CompiledRules.indexNames.count)
+        func add(_ rule: CompiledRules.Rule, _ v: String) {
+            switch rule.analysis {
+            case .year:
+                buckets[rule.slot] += IndexFieldRule.years(in: v)
+            case .code:
+                let c = v.trimmingBlanks.lowercased()
+                if !c.isEmpty { buckets[rule.slot].append(c) }
+            case .identifier:
+                let c = String(v.filter { $0 != " " })
+                if !c.isEmpty { buckets[rule.slot].append(c) }
+            case .text, .isbn, .issn:
+                if !v.isEmpty { buckets[rule.slot].append(v.replacingFilingMarker) }
+            }
+        }
+        // One pass over the fields; each field meets only the rules for its tag.
+        for field in record.fields {
+            guard let rules = table.byTag[field.tag] else { continue }
+            for rule in rules {
+                if let value = field.controlValue {
+                    if let positions = rule.positions {
+                        if let v = Self.slice(value, positions) { add(rule, v) }
+                    } else {
+                        add(rule, value)
+                    }
+                    continue
+                }
+                if rule.joins {
+                    var joined = ""
+                    for sub in field.subfields where rule.uses(sub.code) {
+                        if !joined.isEmpty { joined += " " }
+                        joined += sub.value
+                    }
+                    if !joined.isEmpty { add(rule, joined) }
+                } else {
+                    for sub in field.subfields where rule.uses(sub.code) { add(rule, sub.value) }
                 }
             }
-            cleaned.removeAll { $0.isEmpty }
-            if !cleaned.isEmpty { fields[rule.index.rawValue, default: []] += cleaned }
         }
+        for rule in table.leaderRules {
+            if let v = Self.slice(record.leader.description, rule.positions ?? 0...0) { add(rule, v) }
+        }
+        var fields: [String: [String]] = Dictionary(minimumCapacity: 16)
+        for (slot, values) in buckets.enumerated() where !values.isEmpty { fields[CompiledRules.indexNames[slot]] = values }
         let id = record.identifier?.filter { $0 != " " } ?? ""
         let owner = agency ?? record.agency ?? Self.marc21Agency(record)
         let display = Self.display(record)
@@ -52,44 +81,86 @@ public struct RecordIndexing: Sendable {
         return IndexDocument(
             id: id, agency: owner, fields: fields,
             title: display.title, author: display.author, year: years.first ?? "",
-            sortTitle: analyzer.sortKey(display.filingTitle, nonFilingCount: display.nonFilingCount),
-            sortAuthor: analyzer.sortKey(display.sortAuthor),
+            // The index keeps a key's first bytes; the primary level (letters, æ ø å after z) is what those hold.
+            sortTitle: analyzer.sortKey(display.filingTitle, nonFilingCount: display.nonFilingCount, level: .primary),
+            sortAuthor: analyzer.sortKey(display.sortAuthor, level: .primary),
             sortYear: years.first.flatMap { Int($0) }, facets: facets, holdings: holdings)
     }
 
-    /// The values a rule takes from a record: joined subfields per field, single subfields, or character positions.
-    static func values(of rule: IndexFieldRule, in record: MARCRecord) -> [String] {
-        if let positions = rule.positions {
-            let source: String?
-            if rule.tag == IndexFieldRule.leaderTag {
-                source = record.leader.description
-            } else {
-                source = Tag(rule.tag).flatMap { record[$0]?.controlValue }
+    /// Characters `positions` of a fixed field or the leader (clamped), or `nil` when the value is too short.
+    static func slice(_ value: String, _ positions: ClosedRange<Int>) -> String? {
+        let scalars = value.unicodeScalars
+        guard positions.lowerBound < scalars.count else { return nil }
+        let start = scalars.index(scalars.startIndex, offsetBy: positions.lowerBound)
+        let end = scalars.index(start, offsetBy: min(positions.upperBound, scalars.count - 1) - positions.lowerBound + 1)
+        return String(scalars[start..<end])
+    }
+
+    /// The index field tables compiled for the hot path: rules grouped by tag, subfield codes as bit masks.
+    struct CompiledRules: Sendable {
+        /// Index names by slot.
+        static let indexNames: [String] = IndexName.allCases.map(\.rawValue)
+
+        struct Rule: Sendable {
+            let index: String
+            let slot: Int
+            let analysis: IndexFieldRule.Analysis
+            let positions: ClosedRange<Int>?
+            let joins: Bool
+            let all: Bool
+            let excluding: Bool
+            let low: UInt64
+            let high: UInt64
+            let others: Set<Unicode.Scalar>
+
+            init(_ r: IndexFieldRule) {
+                index = r.index.rawValue
+                slot = IndexName.allCases.firstIndex(of: r.index) ?? 0
+                analysis = r.analysis
+                positions = r.positions
+                // Codes, identifiers and years are single values: never join their subfields.
+                joins = r.joinsSubfields && (r.analysis == .text || r.analysis == .isbn || r.analysis == .issn)
+                all = r.subfields.isEmpty
+                excluding = r.excludingSubfields
+                var low: UInt64 = 0
+                var high: UInt64 = 0
+                var others = Set<Unicode.Scalar>()
+                for c in r.subfields.unicodeScalars {
+                    if c.value < 64 { low |= 1 << UInt64(c.value) } else if c.value < 128 { high |= 1 << UInt64(c.value - 64) } else { others.insert(c) }
+                }
+                self.low = low
+                self.high = high
+                self.others = others
             }
-            guard let source else { return [] }
-            let scalars = Array(source.unicodeScalars)
-            guard positions.lowerBound < scalars.count else { return [] }
-            var s = String.UnicodeScalarView()
-            s.append(contentsOf: scalars[positions.lowerBound...min(positions.upperBound, scalars.count - 1)])
-            return [String(s)]
+
+            @inline(__always)
+            func uses(_ code: Unicode.Scalar) -> Bool {
+                if all { return !excluding }
+                let v = code.value
+                let listed = v < 64 ? low & (1 << UInt64(v)) != 0 : v < 128 ? high & (1 << UInt64(v - 64)) != 0 : others.contains(code)
+                return listed != excluding
+            }
         }
-        guard let tag = Tag(rule.tag) else { return [] }
-        var out: [String] = []
-        for field in record.fields where field.tag == tag {
-            if let value = field.controlValue {
-                out.append(value)
-                continue
+
+        let byTag: [Tag: [Rule]]
+        let leaderRules: [Rule]
+
+        init(_ table: [IndexFieldRule]) {
+            var byTag: [Tag: [Rule]] = [:]
+            var leader: [Rule] = []
+            for r in table {
+                if r.tag == IndexFieldRule.leaderTag {
+                    leader.append(Rule(r))
+                } else if let tag = Tag(r.tag) {
+                    byTag[tag, default: []].append(Rule(r))
+                }
             }
-            let chosen = field.subfields.filter { rule.uses(subfield: Character($0.code)) }.map(\.value)
-            if chosen.isEmpty { continue }
-            // Codes, identifiers and years are single values: never join their subfields.
-            if rule.joinsSubfields && (rule.analysis == .text || rule.analysis == .isbn || rule.analysis == .issn) {
-                out.append(chosen.joined(separator: " "))
-            } else {
-                out += chosen
-            }
+            self.byTag = byTag
+            leaderRules = leader
         }
-        return out
+
+        static let danMARC2 = CompiledRules(IndexFieldRule.danMARC2)
+        static let marc21 = CompiledRules(IndexFieldRule.marc21)
     }
 
     struct Display {

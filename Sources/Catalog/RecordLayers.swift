@@ -27,10 +27,11 @@ public struct RecordLayers: Sendable {
     /// The keys of every record (all layers), in no particular order.
     public var keys: [RecordKey] { Array(records.keys) }
 
-    /// Adds or replaces a record; returns its key, or `nil` when it has no `001 *a`/`*b`.
+    /// Adds or replaces a record; returns its key, or `nil` when it has no `001 *a`/`*b` (MARC21: `001`/`003`) and
+    /// no `defaultAgency` applies.
     @discardableResult
-    public mutating func insert(_ record: MARCRecord) -> RecordKey? {
-        guard let key = RecordKey(of: record) else { return nil }
+    public mutating func insert(_ record: MARCRecord, defaultAgency: String? = nil) -> RecordKey? {
+        guard let key = RecordKey(of: record, defaultAgency: defaultAgency) else { return nil }
         records[key] = record
         return key
     }

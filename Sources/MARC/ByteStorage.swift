@@ -22,7 +22,7 @@ public final class ByteStorage: @unchecked Sendable {
     }
 
     /// Takes ownership of an allocated block of which `count` bytes are used.
-    init(adopting block: UnsafeMutableRawBufferPointer, count: Int) {
+    package init(adopting block: UnsafeMutableRawBufferPointer, count: Int) {
         buffer = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(block)[0..<count])
         mapped = false
     }

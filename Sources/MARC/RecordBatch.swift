@@ -29,6 +29,20 @@ public struct RecordBatch: Sendable, RandomAccessCollection {
         package var number: UInt32
         /// True when the parser had to repair the record (its bytes are then not a valid ISO 2709 record).
         package var repaired: Bool
+
+        @inlinable
+        package init(
+            start: Int, length: UInt32, firstField: UInt32, fieldCount: UInt32, inputOffset: Int, number: UInt32,
+            repaired: Bool
+        ) {
+            self.start = start
+            self.length = length
+            self.firstField = firstField
+            self.fieldCount = fieldCount
+            self.inputOffset = inputOffset
+            self.number = number
+            self.repaired = repaired
+        }
     }
 
     /// One field: tag, and where its content lies relative to the record start (terminator excluded).
@@ -36,6 +50,13 @@ public struct RecordBatch: Sendable, RandomAccessCollection {
         package var tag: Tag
         package var start: UInt32
         package var length: UInt32
+
+        @inlinable
+        package init(tag: Tag, start: UInt32, length: UInt32) {
+            self.tag = tag
+            self.start = start
+            self.length = length
+        }
     }
 
     /// The bytes the records lie in.

@@ -14,6 +14,9 @@ public let marcxchangeNamespace = "info:lc/xmlns/marcxchange-v1"
 
 /// Reads MARCXML and MARCXchange records from a file, standard input or bytes, streaming.
 ///
+/// One owning ``MARCRecord`` per ``next()``. ``MARCXMLBatchReader`` is the faster path: the same parser filling
+/// compact ISO 2709 batches, strings made only on demand.
+///
 /// The file is pushed through libxml2's SAX2 parser in 64 KiB chunks, so memory stays bounded whatever the
 /// file's size: only the records completed by the current chunk are held. Accepted: the MARC21 slim namespace,
 /// DBC's MARCXchange namespace (`info:lc/xmlns/marcxchange-v1`, its `format`/`type` attributes are ignored), no
@@ -108,11 +111,11 @@ final class SAXParser {
     private var finished = false
     private var fileOpen = true
 
-    init(source: Source, options: ReadOptions) {
+    init(source: Source, options: ReadOptions, compact: Bool = false) {
         _ = libxml2Initialised
         self.source = source
         state = UnsafeMutablePointer<SAXState>.allocate(capacity: 1)
-        state.initialize(to: SAXState(options: options))
+        state.initialize(to: SAXState(options: options, compact: compact))
         buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
         installCallbacks()
     }
@@ -124,6 +127,7 @@ final class SAXParser {
         closeFile()
         buffer.deallocate()
         state.pointee.text.free()
+        state.pointee.arena.free()
         state.deinitialize(count: 1)
         state.deallocate()
     }
@@ -146,6 +150,21 @@ final class SAXParser {
             if finished { return nil }
             try feed()
         }
+    }
+
+    /// Up to `maxRecords` completed records as a compact batch (compact mode only); `nil` at the end.
+    func nextBatch(maxRecords: Int) throws(MARCError) -> RecordBatch? {
+        let limit = max(1, maxRecords)
+        while state.pointee.arena.records.count < limit && !finished && state.pointee.failure == nil {
+            try feed()
+        }
+        if let batch = state.pointee.arena.take(limit) { return batch }
+        if let failure = state.pointee.failure {
+            state.pointee.failure = nil
+            finished = true
+            throw failure
+        }
+        return nil
     }
 
     /// Reads the next chunk and pushes it into libxml2 (terminating the document at the end of input).
@@ -264,6 +283,9 @@ struct SAXState {
     }
 
     let options: ReadOptions
+    /// Compact mode: records go into ``arena`` as ISO 2709 bytes instead of ``queue`` as owning records.
+    let compact: Bool
+    var arena = RecordArena()
     var context: xmlParserCtxtPtr?
     var diagnostics: [MARCError] = []
     var failure: MARCError?
@@ -306,8 +328,9 @@ struct SAXState {
     static let marcxchangeLeader = Leader(ascii: "00000n    2200000   4500")
     static let marc21Leader = Leader(ascii: "00000nam a2200000 i 4500")
 
-    init(options: ReadOptions) {
+    init(options: ReadOptions, compact: Bool) {
         self.options = options
+        self.compact = compact
     }
 
     mutating func popRecord() -> MARCRecord? {
@@ -325,11 +348,17 @@ struct SAXState {
 
     // MARK: Names
 
+    @inline(__always)
     private mutating func element(_ localname: UnsafePointer<xmlChar>) -> Element {
         // The three names of the per-field path first: one pointer comparison each.
         if localname == subfieldName { return .subfield }
         if localname == datafieldName { return .datafield }
         if localname == controlfieldName { return .controlfield }
+        return elementSlow(localname)
+    }
+
+    @inline(never)
+    private mutating func elementSlow(_ localname: UnsafePointer<xmlChar>) -> Element {
         for (p, e) in names where p == localname { return e }
         let s = UnsafeRawPointer(localname).assumingMemoryBound(to: CChar.self)
         let e: Element
@@ -356,9 +385,15 @@ struct SAXState {
     }
 
     /// (accepted, isMARCXchange) for an element's namespace URI.
+    @inline(__always)
     private mutating func namespace(_ uri: UnsafePointer<xmlChar>?) -> (Bool, Bool) {
         guard let uri else { return (true, false) }
         if uri == lastNamespace { return lastNamespaceResult }
+        return namespaceSlow(uri)
+    }
+
+    @inline(never)
+    private mutating func namespaceSlow(_ uri: UnsafePointer<xmlChar>) -> (Bool, Bool) {
         for (p, ok, x) in namespaces where p == uri {
             lastNamespace = uri
             lastNamespaceResult = (ok, x)
@@ -382,7 +417,7 @@ struct SAXState {
         return "line \(line), column \(column): "
     }
 
-    private var byteOffset: Int? {
+    var byteOffset: Int? {
         guard let context else { return nil }
         let n = xmlByteConsumed(context)
         return n >= 0 ? Int(n) : nil
@@ -467,27 +502,70 @@ struct SAXState {
             isMARCXchange = marcxchange
             leader = nil
             sawLeader = false
-            fields = []
-            fields.reserveCapacity(40)
+            if compact {
+                inDataField = false
+                collecting = false
+                text.count = 0
+                arena.pending.removeAll(keepingCapacity: true)
+                arena.recordInputOffset = byteOffset ?? 0
+            } else {
+                fields = []
+                fields.reserveCapacity(40)
+            }
         case .leader where inRecord:
-            collect()
+            if compact {
+                arena.leaderMark = text.count
+                collecting = true
+            } else {
+                collect()
+            }
         case .controlfield where inRecord:
-            let a = scanAttributes(attributeCount, attributes)
-            fieldTag = readTag(a.tag)
+            if let tag = plainTag(attributeCount, attributes) {
+                fieldTag = tag
+            } else {
+                fieldTag = readTag(scanAttributes(attributeCount, attributes).tag)
+            }
             inDataField = false
-            collect()
+            if compact {
+                arena.fieldStart = text.count
+                collecting = true
+            } else {
+                collect()
+            }
         case .datafield where inRecord:
-            let a = scanAttributes(attributeCount, attributes)
-            fieldTag = readTag(a.tag)
-            let i1 = readIndicator("ind1", a.ind1)
-            let i2 = readIndicator("ind2", a.ind2)
-            fieldIndicators = Indicators(i1, i2)
-            subfields = []
-            subfields.reserveCapacity(8)
+            let i1: Unicode.Scalar
+            let i2: Unicode.Scalar
+            if let (tag, b1, b2) = plainDataFieldAttributes(attributeCount, attributes) {
+                fieldTag = tag
+                i1 = Unicode.Scalar(b1)
+                i2 = Unicode.Scalar(b2)
+            } else {
+                let a = scanAttributes(attributeCount, attributes)
+                fieldTag = readTag(a.tag)
+                i1 = readIndicator("ind1", a.ind1)
+                i2 = readIndicator("ind2", a.ind2)
+            }
             inDataField = true
+            if compact {
+                collecting = false
+                arena.fieldStart = text.count
+                text.append(i1)
+                text.append(i2)
+            } else {
+                fieldIndicators = Indicators(i1, i2)
+                subfields = []
+                subfields.reserveCapacity(8)
+            }
         case .subfield where inRecord && inDataField:
-            subfieldCode = readCode(scanAttributes(attributeCount, attributes).code)
-            collect()
+            let code = readCode(codeAttribute(attributeCount, attributes))
+            if compact {
+                text.append(byte: 0x1F)
+                text.append(code)
+                collecting = true
+            } else {
+                subfieldCode = code
+                collect()
+            }
         default:
             break
         }
@@ -496,11 +574,16 @@ struct SAXState {
     mutating func endElement(_ localname: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) {
         if stopped { return }
         guard namespace(uri).0 else { return }
+        if compact {
+            endCompactElement(element(localname))
+            return
+        }
         switch element(localname) {
         case .record where inRecord:
             finishRecord()
         case .leader where inRecord:
-            finishLeader()
+            collecting = false
+            finishLeader(text.bytes)
         case .controlfield where inRecord:
             fields.append(Field(tag: fieldTag, value: takeText()))
         case .datafield where inRecord && inDataField:
@@ -524,10 +607,37 @@ struct SAXState {
         return text.string
     }
 
-    private mutating func finishLeader() {
+    /// Compact mode: the end of an element writes terminators and field entries into the record body in ``text``.
+    private mutating func endCompactElement(_ element: Element) {
+        switch element {
+        case .record where inRecord:
+            finishRecord()
+        case .leader where inRecord:
+            collecting = false
+            let mark = min(arena.leaderMark, text.count)
+            let bytes = text.bytes(from: mark)
+            // Cut the leader's text out of the body unless a field was (oddly) written inside it.
+            if arena.pending.last.map({ Int($0.start) < mark }) ?? true { text.count = mark }
+            finishLeader(bytes)
+        case .controlfield where inRecord, .datafield where inRecord && inDataField:
+            collecting = false
+            inDataField = false
+            let start = min(arena.fieldStart, text.count)
+            arena.pending.append(
+                RecordBatch.FieldEntry(
+                    tag: fieldTag, start: UInt32(truncatingIfNeeded: start),
+                    length: UInt32(truncatingIfNeeded: text.count - start)))
+            text.append(byte: 0x1E)
+        case .subfield where inRecord && inDataField:
+            collecting = false
+        default:
+            break
+        }
+    }
+
+    private mutating func finishLeader(_ leaderBytes: [UInt8]) {
         sawLeader = true
-        collecting = false
-        var bytes = text.bytes
+        var bytes = leaderBytes
         if bytes.count != 24 {
             let trimmed = bytes.drop(while: isXMLBlank).reversed().drop(while: isXMLBlank).reversed()
             if trimmed.count == 24 {
@@ -554,6 +664,13 @@ struct SAXState {
             guard problem("record has no <leader>; a default leader was supplied") else { return }
         }
         let defaultLeader = isMARCXchange ? Self.marcxchangeLeader : Self.marc21Leader
+        if compact {
+            arena.appendRecord(
+                leader: leader ?? defaultLeader, body: text.contents, number: recordNumber,
+                inputOffset: arena.recordInputOffset)
+            text.count = 0
+            return
+        }
         queue.append(MARCRecord(leader: leader ?? defaultLeader, fields: fields, sourceEncoding: .utf8))
         fields = []
     }
@@ -572,11 +689,17 @@ struct SAXState {
         var code: UnsafeBufferPointer<UInt8>?
     }
 
+    @inline(__always)
     private mutating func attributeName(_ local: UnsafePointer<xmlChar>) -> AttributeName {
         if local == codeName { return .code }
         if local == tagName { return .tag }
         if local == ind1Name { return .ind1 }
         if local == ind2Name { return .ind2 }
+        return attributeNameSlow(local)
+    }
+
+    @inline(never)
+    private mutating func attributeNameSlow(_ local: UnsafePointer<xmlChar>) -> AttributeName {
         for (p, n) in attributeNames where p == local { return n }
         let s = UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self)
         let n: AttributeName =
@@ -592,7 +715,54 @@ struct SAXState {
         return n
     }
 
+    /// The tag of a `<controlfield tag="001">` in the common case (one attribute, three printable ASCII bytes), or
+    /// `nil` for ``scanAttributes(_:_:)`` and the checks of ``readTag(_:)``.
+    /// (Mutating only so that `self`, some 400 bytes, is passed by reference, not copied.)
+    @inline(__always)
+    private mutating func plainTag(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Tag? {
+        guard count == 1, let attributes, let local = attributes[0], local == tagName else { return nil }
+        return Self.plainTagValue(attributes[3], attributes[4])
+    }
+
+    @inline(__always)
+    private static func plainTagValue(_ begin: UnsafePointer<xmlChar>?, _ end: UnsafePointer<xmlChar>?) -> Tag? {
+        guard let begin, let end, begin.distance(to: end) == 3 else { return nil }
+        let b0 = begin[0]
+        let b1 = begin[1]
+        let b2 = begin[2]
+        guard b0 > 0x20, b0 < 0x7F, b0 != 0x26, b1 > 0x20, b1 < 0x7F, b2 > 0x20, b2 < 0x7F else { return nil }
+        return Tag(b0, b1, b2)
+    }
+
+    /// Tag and indicator bytes of a `<datafield tag="245" ind1="1" ind2="0">` in the common case (exactly those
+    /// three attributes in that order, plain ASCII values), or `nil` for the general path.
+    @inline(__always)
+    private mutating func plainDataFieldAttributes(
+        _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) -> (Tag, UInt8, UInt8)? {
+        guard count == 3, let a = attributes, let n0 = a[0], n0 == tagName, let n1 = a[5], n1 == ind1Name,
+            let n2 = a[10], n2 == ind2Name, let tag = Self.plainTagValue(a[3], a[4]), let v1 = a[8], let e1 = a[9],
+            v1.distance(to: e1) == 1, v1[0] < 0x80, v1[0] != 0x26, let v2 = a[13], let e2 = a[14],
+            v2.distance(to: e2) == 1, v2[0] < 0x80, v2[0] != 0x26
+        else { return nil }
+        return (tag, v1[0], v2[0])
+    }
+
+    /// The `code` attribute of a `<subfield>`: the common case (one attribute, `code`) without a general scan.
+    @inline(__always)
+    private mutating func codeAttribute(
+        _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) -> UnsafeBufferPointer<UInt8>? {
+        if count == 1, let attributes, let local = attributes[0], local == codeName, let begin = attributes[3],
+            let end = attributes[4]
+        {
+            return UnsafeBufferPointer(start: begin, count: begin.distance(to: end))
+        }
+        return scanAttributes(count, attributes).code
+    }
+
     /// One pass over an element's attributes (five pointers each: local name, prefix, URI, value start, value end).
+    @inline(never)
     private mutating func scanAttributes(
         _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) -> MARCAttributes {
@@ -680,7 +850,14 @@ struct SAXState {
         return scalars.first ?? " "
     }
 
+    @inline(__always)
     private mutating func readCode(_ raw: UnsafeBufferPointer<UInt8>?) -> Unicode.Scalar {
+        if let raw, raw.count == 1, raw[0] < 0x80, raw[0] != 0x26 { return Unicode.Scalar(raw[0]) }
+        return readCodeSlow(raw)
+    }
+
+    @inline(never)
+    private mutating func readCodeSlow(_ raw: UnsafeBufferPointer<UInt8>?) -> Unicode.Scalar {
         guard let raw else {
             problem("a subfield of field \(fieldTag) has no code attribute; blank code assumed")
             return " "
@@ -754,18 +931,49 @@ struct TextBuffer {
     }
 
     mutating func append(_ bytes: UnsafePointer<UInt8>, _ n: Int) {
-        if count + n > capacity {
-            var newCapacity = capacity * 2
-            while newCapacity < count + n { newCapacity *= 2 }
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-            grown.update(from: base, count: count)
-            base.deallocate()
-            base = grown
-            capacity = newCapacity
-        }
+        if count + n > capacity { grow(to: count + n) }
         (base + count).update(from: bytes, count: n)
         count += n
     }
+
+    private mutating func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.update(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = newCapacity
+    }
+
+    /// Appends one byte.
+    @inline(__always)
+    mutating func append(byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    /// Appends a scalar as UTF-8.
+    @inline(__always)
+    mutating func append(_ scalar: Unicode.Scalar) {
+        if scalar.value < 0x80 {
+            append(byte: UInt8(truncatingIfNeeded: scalar.value))
+        } else {
+            appendMultibyte(scalar)
+        }
+    }
+
+    @inline(never)
+    private mutating func appendMultibyte(_ scalar: Unicode.Scalar) {
+        for b in scalar.utf8 { append(byte: b) }
+    }
+
+    /// The bytes in use.
+    var contents: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// The bytes from `start` to the end, as an array.
+    func bytes(from start: Int) -> [UInt8] { Array(UnsafeBufferPointer(start: base + start, count: count - start)) }
 
     /// The bytes as a string (libxml2 delivers valid UTF-8).
     var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }

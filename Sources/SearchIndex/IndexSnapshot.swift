@@ -125,11 +125,12 @@ public struct IndexSnapshot: Sendable {
         guard let idField = IndexSchema.fieldNumber("id") else { return [] }
         for e in segments {
             var candidates: [Int] = []
-            if let first, let t = e.segment.fields[idField].find(Array(first.utf8)),
-                let bitmap = e.segment.fields[idField].bitmapOf(t, docCount: e.segment.docCount)
-            {
-                bitmap.forEachSetBit(below: e.segment.docCount) { candidates.append($0) }
-            } else if let first, let t = e.segment.fields[idField].find(Array(first.utf8)) {
+            if let first {
+                // An id whose first term is not in this segment's dictionary is not in this segment: no scan.
+                guard let t = e.segment.fields[idField].find(Array(first.utf8)) else { continue }
+                if let bitmap = e.segment.fields[idField].bitmapOf(t, docCount: e.segment.docCount) {
+                    bitmap.forEachSetBit(below: e.segment.docCount) { candidates.append($0) }
+                }
                 let (_, docs, _) = e.segment.fields[idField].postingsOf(t)
                 var o = 0
                 var doc: UInt32 = 0
@@ -143,6 +144,7 @@ public struct IndexSnapshot: Sendable {
                     if Int(doc) < e.segment.docCount { candidates.append(Int(doc)) }
                 }
             } else {
+                // An id without any term (punctuation only) can only be found by comparing stored ids.
                 candidates = Array(0..<e.segment.docCount)
             }
             for d in candidates where e.deleted?.contains(d) != true {

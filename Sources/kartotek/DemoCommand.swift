@@ -107,8 +107,24 @@ enum DemoCommand {
         }
     }
 
+    /// Removes the demo's catalogue directory: `CURRENT` and the generation directories (files one level deep).
     static func removeDirectory(_ path: String) {
-        for name in ["search.kix", "records.mrc", "holdings.jsonl"] { unlink("\(path)/\(name)") }
+        func entries(_ dir: String) -> [String] {
+            guard let d = opendir(dir) else { return [] }
+            defer { closedir(d) }
+            var out: [String] = []
+            while let e = readdir(d) {
+                let name = withUnsafeBytes(of: e.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+                if name != "." && name != ".." { out.append(dir + "/" + name) }
+            }
+            return out
+        }
+        for entry in entries(path) {
+            if unlink(entry) != 0 {
+                for file in entries(entry) { unlink(file) }
+                rmdir(entry)
+            }
+        }
         rmdir(path)
     }
 }

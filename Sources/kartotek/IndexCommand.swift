@@ -24,6 +24,9 @@ enum IndexCommand {
         let records = try CatalogueInput.records(a.operands + a.all("--enrichment"), lenient: lenient)
         let items = try CatalogueInput.holdings(a.all("--holdings"), records: records, lenient: lenient)
         let catalogue = Catalogue(records: records, holdings: items)
+        for r in catalogue.unkeyedRecords {
+            printError("kartotek: a record without an id was left out (245: \(r["245"]?["a"] ?? "none"))")
+        }
         do {
             try catalogue.write(to: out)
         } catch {
@@ -32,7 +35,7 @@ enum IndexCommand {
         let elapsed = clock.now - start
         printError(
             "kartotek: indexed \(catalogue.recordCount) records and \(items.count) items into \(out) in \(elapsed.formatted)")
-        return 0
+        return catalogue.unkeyedRecords.isEmpty ? 0 : 1
     }
 }
 

@@ -141,7 +141,8 @@ import Testing
     @Test func aCorruptIndexFileGivesAClearError() throws {
         let dir = try TestSupport.temporaryDirectory().path
         try make().write(to: dir)
-        let path = dir + "/search.kix"
+        let current = try String(contentsOfFile: dir + "/CURRENT", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let path = dir + "/" + current + "/search.kix"
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         bytes[0] ^= 0xFF
         try bytes.write(to: URL(fileURLWithPath: path))

@@ -54,5 +54,19 @@ func residentBytes() -> Int {
         // Generous: the file is 50 MB; holding it (or its records) would need well over that.
         #expect(growth < 40_000_000, "RSS grew by \(growth / 1_000_000) MB while streaming \(size / 1_000_000) MB")
         print("MARCXML streaming: \(count) records, \(size / 1_000_000) MB, RSS growth \(growth / 1_000_000) MB")
+
+        // The batch path holds one batch (4,096 records as ISO 2709 bytes) at a time.
+        let batchBefore = residentBytes()
+        var batchPeak = batchBefore
+        var batchReader = try MARCXMLBatchReader(path: path)
+        var batchCount = 0
+        while let batch = try batchReader.nextBatch() {
+            batchCount += batch.count
+            batchPeak = max(batchPeak, residentBytes())
+        }
+        #expect(batchCount == written)
+        let batchGrowth = batchPeak - batchBefore
+        #expect(batchGrowth < 40_000_000, "RSS grew by \(batchGrowth / 1_000_000) MB reading batches")
+        print("MARCXML batches: \(batchCount) records, RSS growth \(batchGrowth / 1_000_000) MB")
     }
 }

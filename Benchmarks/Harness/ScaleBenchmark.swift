@@ -1,0 +1,181 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Catalog
+import Dispatch
+import MARC
+import SearchIndex
+import Synchronization
+import TextAnalysis
+
+/// The national-scale run (issue 7): parse an ISO 2709 file into the compact model on all cores, map every record
+/// to its index document and build the index on 1…N threads, write it as a catalogue directory, reopen it, and time a
+/// query mix. Reports records/s, bytes/record, resident memory and latencies as JSON lines.
+///
+/// Records stay in the memory-mapped input (the compact model); only the index is built in memory, in segments of
+/// `segmentSize` documents, so memory grows with the index, not with the records.
+func runScaleBenchmark(input: String, directory: String, threadCounts: [Int], segmentSize: Int, queries: Int) throws -> [String] {
+    var lines: [String] = []
+    let clock = ContinuousClock()
+    let storage = try ByteStorage(mapping: input)
+    let megabytes = Double(storage.buffer.count) / 1e6
+
+    // 1. Parse into the compact model.
+    var t = clock.now
+    let (batches, diagnostics) = try ISO2709Reader.parseParallel(storage: storage, options: ReadOptions(lenient: true))
+    let parseSeconds = seconds(clock.now - t)
+    let records = batches.reduce(0) { $0 + $1.count }
+    let tableBytes = batches.reduce(0) { $0 + $1.tableBytes }
+    lines.append(jsonLine([
+        ("bench", "scale-parse"), ("records", records), ("input_mb", megabytes), ("seconds", parseSeconds),
+        ("records_per_s", Double(records) / parseSeconds), ("table_bytes_per_record", Double(tableBytes) / Double(max(1, records))),
+        ("diagnostics", diagnostics.count), ("rss_mb", residentMB()),
+    ]))
+
+    // Flat list of views, chunked for the workers.
+    var views: [RecordView] = []
+    views.reserveCapacity(records)
+    for b in batches { for v in b { views.append(v) } }
+    let indexing = RecordIndexing()
+    let chunk = 2_000
+    let chunks = (views.count + chunk - 1) / chunk
+
+    var lastWriter: IndexWriter?
+    for threads in threadCounts {
+        let writer = IndexWriter(flushThreshold: segmentSize)
+        t = clock.now
+        // Workers map chunks of records to documents; the writer takes finished chunks in order.
+        let next = Atomic<Int>(0)
+        let done = Mutex<[Int: [IndexDocument]]>([:])
+        let added = Mutex<Int>(0)
+        let viewsBox = SendableBox(views)
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            while true {
+                let c = next.add(1, ordering: .relaxed).oldValue
+                guard c < chunks else { break }
+                var docs: [IndexDocument] = []
+                docs.reserveCapacity(chunk)
+                var diags: [MARCError] = []
+                for i in (c * chunk)..<min(viewsBox.value.count, (c + 1) * chunk) {
+                    guard let record = try? MARCRecord(view: viewsBox.value[i], options: ReadOptions(lenient: true), diagnostics: &diags)
+                    else { continue }
+                    docs.append(indexing.document(for: record))
+                }
+                done.withLock { $0[c] = docs }
+                // Whoever holds the next chunk in order hands it (and any that follow) to the writer.
+                added.withLock { nextToAdd in
+                    while let ready = done.withLock({ $0.removeValue(forKey: nextToAdd) }) {
+                        writer.add(contentsOf: ready)
+                        nextToAdd += 1
+                    }
+                }
+            }
+        }
+        let snapshot = writer.snapshot()
+        let buildSeconds = seconds(clock.now - t)
+        lines.append(jsonLine([
+            ("bench", "scale-build"), ("records", records), ("threads", threads), ("seconds", buildSeconds),
+            ("records_per_s", Double(records) / buildSeconds), ("segments", snapshot.segmentCount),
+            ("rss_mb", residentMB()), ("peak_rss_mb", peakResidentMB()),
+        ]))
+        lastWriter = writer
+    }
+    guard let writer = lastWriter else { return lines }
+
+    // 2. Write the catalogue directory: the index, an empty layer table, the records (the input itself).
+    _ = mkdir(directory, 0o755)
+    t = clock.now
+    try writer.write(to: directory + "/search.kix")
+    let writeSeconds = seconds(clock.now - t)
+    try AtomicFile.write([], to: directory + "/layers.tsv")
+    unlink(directory + "/records.mrc")
+    _ = symlink(input, directory + "/records.mrc")
+    if access(directory + "/holdings.jsonl", F_OK) != 0 { try AtomicFile.write([], to: directory + "/holdings.jsonl") }
+    var st = stat()
+    stat(directory + "/search.kix", &st)
+    lines.append(jsonLine([
+        ("bench", "scale-index"), ("records", records), ("index_bytes", Int(st.st_size)),
+        ("bytes_per_record", Double(st.st_size) / Double(max(1, records))), ("write_seconds", writeSeconds),
+        ("rss_mb", residentMB()), ("peak_rss_mb", peakResidentMB()),
+    ]))
+
+    // 3. Reopen (mmap) and time the query mix.
+    var opens: [Double] = []
+    var opened: IndexSnapshot?
+    for _ in 0..<5 {
+        t = clock.now
+        opened = try IndexSnapshot.open(path: directory + "/search.kix", verifyChecksums: false)
+        opens.append(seconds(clock.now - t) * 1000)
+    }
+    guard let index = opened else { return lines }
+    var catalogueOpens: [Double] = []
+    for _ in 0..<3 {
+        t = clock.now
+        _ = try Catalogue(directory: directory)
+        catalogueOpens.append(seconds(clock.now - t) * 1000)
+    }
+    lines.append(jsonLine([
+        ("bench", "scale-open"), ("records", records), ("index_open_ms", median(opens.sorted())),
+        ("catalogue_open_ms", median(catalogueOpens.sorted())),
+    ]))
+    var rng = SplitMix64(seed: 7)
+    let sample = (0..<min(2_000, views.count)).map { _ in views[rng.next(views.count)] }
+    var titleWords: [String] = []
+    var subjectWords: [String] = []
+    let analyzer = DanishAnalyzer()
+    var diags: [MARCError] = []
+    for v in sample {
+        guard let r = try? MARCRecord(view: v, options: ReadOptions(lenient: true), diagnostics: &diags) else { continue }
+        titleWords += analyzer.tokens(r["245"]?["a"] ?? "")
+        subjectWords += r.fields.filter { $0.tag == "666" || $0.tag == "650" }.flatMap { analyzer.tokens($0.subfields.first?.value ?? "") }
+    }
+    guard !titleWords.isEmpty, !subjectWords.isEmpty else { return lines }
+    func pick(_ a: [String]) -> String { a[rng.next(a.count)] }
+    let kinds: [(String, () -> String, [String])] = [
+        ("term", { pick(titleWords) }, []),
+        ("title", { "ti = \(pick(titleWords))" }, []),
+        ("phrase", { "ti = \"\(pick(titleWords)) \(pick(titleWords))\"" }, []),
+        ("prefix", { let w = pick(titleWords.filter { $0.count >= 5 }.isEmpty ? titleWords : titleWords.filter { $0.count >= 5 }); return "ti = \(w.prefix(4))*" }, []),
+        ("and2", { "ti = \(pick(titleWords)) and em = \(pick(subjectWords))" }, []),
+        ("year-range", { "\(pick(titleWords)) and år within \"1950 2000\"" }, []),
+        ("facets", { pick(subjectWords) }, ["type", "language", "year"]),
+    ]
+    for (kind, make, facets) in kinds {
+        var samples: [Double] = []
+        for i in 0..<(queries + 20) {
+            let q = make()
+            t = clock.now
+            _ = try? index.search(q, options: SearchOptions(limit: 10, facets: facets))
+            if i >= 20 { samples.append(seconds(clock.now - t) * 1e6) }
+        }
+        samples.sort()
+        lines.append(jsonLine([
+            ("bench", "scale-query"), ("records", records), ("kind", kind), ("n", samples.count),
+            ("p50_us", median(samples)), ("p99_us", quantile(samples, 0.99)),
+        ]))
+    }
+    return lines
+}
+
+private func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
+
+/// VmRSS / VmHWM from /proc/self/status, in MB.
+func residentMB() -> Double { procStatus("VmRSS:") }
+func peakResidentMB() -> Double { procStatus("VmHWM:") }
+
+private func procStatus(_ key: String) -> Double {
+    let fd = open("/proc/self/status", O_RDONLY)
+    guard fd >= 0 else { return 0 }
+    defer { close(fd) }
+    var buffer = [UInt8](repeating: 0, count: 8192)
+    let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 8192) }
+    guard n > 0 else { return 0 }
+    let text = String(decoding: buffer[0..<n], as: UTF8.self)
+    for line in text.split(separator: "\n") where line.hasPrefix(key) {
+        let digits = line.filter { $0.isNumber }
+        return (Double(String(digits)) ?? 0) / 1024
+    }
+    return 0
+}

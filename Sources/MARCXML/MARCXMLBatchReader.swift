@@ -1,0 +1,234 @@
+import MARC
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads MARCXML and MARCXchange into compact ``RecordBatch``es: the fast, streaming path.
+///
+/// The same libxml2 SAX2 push parser as ``MARCXMLReader`` (same namespaces, security settings, strict and lenient
+/// checks, diagnostics and errors), but each record's leader, fields and subfields are appended as bytes to one
+/// arena laid out as ISO 2709 (leader, directory, fields ending in 0x1E with 0x1F subfield delimiters, 0x1D at
+/// the end), so no `String` or `Array` is made per subfield. The batch's ``RecordView``s and ``FieldView``s work
+/// as for ISO 2709 input, ``record(_:)`` materialises a view into an owning ``MARCRecord`` on demand, and
+/// ``RecordView/rawBytes`` is a valid ISO 2709 record (UTF-8) ready to be written out.
+///
+/// The arena's leader is the XML `<leader>` (padded or truncated to 24 as ``MARCXMLReader`` does) with the
+/// structural positions made true for the bytes: 00–04 record length, 09 `a` (the bytes are UTF-8 whatever the
+/// XML leader says), 10–11 `22`, 12–16 base address, 20–23 `4500`. A record over 99,999 bytes or a field over
+/// 9,998 bytes cannot have a correct ISO 2709 directory; its views still work and it is marked as repaired.
+///
+/// Field kinds follow ISO 2709 rules in a view (a field with a control tag `001`–`009` and no subfield is a
+/// control field), not the XML element names as in ``MARCXMLReader``: `<datafield tag="001">` without subfields
+/// and `<controlfield tag="245">` read differently here; `next()` on ``MARCXMLReader`` keeps them exactly.
+///
+/// Memory: one batch (`maxRecords` records as ISO 2709 bytes plus 12 bytes a field) and one 64 KiB chunk.
+///
+/// ```swift
+/// var reader = try MARCXMLBatchReader(path: "records.xml")
+/// while let batch = try reader.nextBatch() {
+///     for record in batch {
+///         for field in record.fields where field.tag == "245" {
+///             for subfield in field.subfields { print(String(decoding: subfield.value, as: UTF8.self)) }
+///         }
+///     }
+/// }
+/// ```
+public struct MARCXMLBatchReader {
+    private let parser: SAXParser
+    /// The options in force.
+    public let options: ReadOptions
+
+    /// The default batch size of ``nextBatch(maxRecords:)``.
+    public static let defaultBatchSize = 4096
+
+    /// Opens a file; `-` reads standard input.
+    public init(path: String, options: ReadOptions = ReadOptions()) throws(MARCError) {
+        var options = options
+        if options.fileName == nil { options.fileName = path }
+        let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw MARCError(.io, "cannot open: \(systemErrorMessage())", file: path)
+        }
+        self.options = options
+        parser = SAXParser(source: .file(fd, closeWhenDone: path != "-"), options: options, compact: true)
+    }
+
+    /// Reads a document held in memory.
+    public init(bytes: [UInt8], options: ReadOptions = ReadOptions()) {
+        self.options = options
+        parser = SAXParser(source: .memory(bytes), options: options, compact: true)
+    }
+
+    /// Reads a document held in a string.
+    public init(string: String, options: ReadOptions = ReadOptions()) {
+        self.init(bytes: Array(string.utf8), options: options)
+    }
+
+    /// The next batch of at most `maxRecords` records (at least one), or `nil` at the end of the document.
+    ///
+    /// Records completed before a fatal error are returned first; the following call throws the error.
+    ///
+    /// - Throws: ``MARCError`` (kind `.xml`, `.io`) as ``MARCXMLReader/next()`` does.
+    public mutating func nextBatch(maxRecords: Int = MARCXMLBatchReader.defaultBatchSize) throws(MARCError) -> RecordBatch? {
+        try parser.nextBatch(maxRecords: maxRecords)
+    }
+
+    /// An owning record made from a view of one of this reader's batches (values decoded to strings).
+    ///
+    /// - Throws: ``MARCError`` only in strict mode, for a problem ``MARCXMLReader`` would also have refused.
+    public func record(_ view: RecordView) throws(MARCError) -> MARCRecord {
+        var ignored: [MARCError] = []
+        return try MARCRecord(view: view, options: options, diagnostics: &ignored)
+    }
+
+    /// Repairs reported so far (lenient mode; a padded 23-character leader in any mode), in document order.
+    public var diagnostics: [MARCError] { parser.state.pointee.diagnostics }
+
+    /// The number of `<record>` elements seen so far.
+    public var recordsSeen: Int { parser.state.pointee.recordNumber }
+}
+
+/// The records completed by the SAX callbacks in compact mode, laid out as ISO 2709 in one growable block, and
+/// the field entries of the record being read. Freed by ``SAXParser``'s deinit.
+struct RecordArena {
+    private var block: UnsafeMutableRawBufferPointer
+    private var used = 0
+    /// The completed records not yet handed out.
+    private(set) var records: [RecordBatch.RecordEntry] = []
+    private var fields: [RecordBatch.FieldEntry] = []
+    /// The fields of the record being read; `start` relative to the start of its body.
+    var pending: [RecordBatch.FieldEntry] = []
+    /// Where the `<leader>` text started in the body buffer.
+    var leaderMark = 0
+    /// Where the current field started in the body buffer.
+    var fieldStart = 0
+    /// The input offset of the current `<record>`.
+    var recordInputOffset = 0
+
+    /// Enough for a default batch of typical records without regrowing; pages never written are never resident.
+    static let initialCapacity = 8 << 20
+
+    init() {
+        block = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.initialCapacity, alignment: 16)
+        pending.reserveCapacity(64)
+    }
+
+    func free() { block.deallocate() }
+
+    private mutating func reserve(_ n: Int) {
+        guard used + n > block.count else { return }
+        var capacity = block.count * 2
+        while capacity < used + n { capacity *= 2 }
+        let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
+        grown.copyMemory(from: UnsafeRawBufferPointer(rebasing: block[0..<used]))
+        block.deallocate()
+        block = grown
+    }
+
+    /// Appends a record: leader, directory, the body (fields with their 0x1E terminators), 0x1D.
+    mutating func appendRecord(leader: Leader, body: UnsafeBufferPointer<UInt8>, number: Int, inputOffset: Int) {
+        let n = pending.count
+        let base = 24 + 12 * n + 1
+        let length = base + body.count + 1
+        reserve(length)
+        guard let p = block.baseAddress.map({ $0.assumingMemoryBound(to: UInt8.self) + used }) else { return }
+        var repaired = length > 99_999
+        leader.bytes.withUnsafeBufferPointer { b in
+            if let src = b.baseAddress { p.update(from: src, count: min(24, b.count)) }
+        }
+        writeDigits(p, width: 5, length)
+        p[9] = 0x61  // 'a': UTF-8
+        p[10] = 0x32
+        p[11] = 0x32
+        writeDigits(p + 12, width: 5, base)
+        p[20] = 0x34
+        p[21] = 0x35
+        p[22] = 0x30
+        p[23] = 0x30
+        var d = p + 24
+        let firstField = fields.count
+        for f in pending {
+            var start = Int(f.start)
+            var fieldLength = Int(f.length)
+            if start + fieldLength >= body.count {
+                // Only a pathological nesting (a field inside a <leader>) gets here; keep the views in bounds.
+                start = min(start, body.count)
+                fieldLength = max(0, min(fieldLength, body.count - start - 1))
+                repaired = true
+            }
+            let (t0, t1, t2) = f.tag.bytes
+            d[0] = t0
+            d[1] = t1
+            d[2] = t2
+            if fieldLength + 1 > 9_999 || start > 99_999 { repaired = true }
+            writeDigits(d + 3, width: 4, fieldLength + 1)
+            writeDigits(d + 7, width: 5, start)
+            d += 12
+            fields.append(
+                RecordBatch.FieldEntry(
+                    tag: f.tag, start: UInt32(truncatingIfNeeded: base + start),
+                    length: UInt32(truncatingIfNeeded: fieldLength)))
+        }
+        d[0] = 0x1E
+        if let src = body.baseAddress { (p + base).update(from: src, count: body.count) }
+        p[length - 1] = 0x1D
+        records.append(
+            RecordBatch.RecordEntry(
+                start: used, length: UInt32(truncatingIfNeeded: length), firstField: UInt32(truncatingIfNeeded: firstField),
+                fieldCount: UInt32(truncatingIfNeeded: n), inputOffset: inputOffset,
+                number: UInt32(truncatingIfNeeded: number), repaired: repaired))
+        used += length
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands out the first `limit` completed records as a batch (the block goes with it) and keeps the rest.
+    mutating func take(_ limit: Int) -> RecordBatch? {
+        guard !records.isEmpty else { return nil }
+        let k = min(limit, records.count)
+        var restUsed = 0
+        var restRecords: [RecordBatch.RecordEntry] = []
+        var restFields: [RecordBatch.FieldEntry] = []
+        var cut = used
+        if k < records.count {
+            cut = records[k].start
+            restUsed = used - cut
+            let firstField = records[k].firstField
+            restRecords = records[k...].map { e in
+                var e = e
+                e.start -= cut
+                e.firstField -= firstField
+                return e
+            }
+            restFields = Array(fields[Int(firstField)...])
+            records.removeSubrange(k...)
+            fields.removeSubrange(Int(firstField)...)
+        }
+        let next = UnsafeMutableRawBufferPointer.allocate(byteCount: max(block.count, restUsed), alignment: 16)
+        if restUsed > 0 {
+            next.copyMemory(from: UnsafeRawBufferPointer(rebasing: block[cut..<used]))
+        }
+        let batch = RecordBatch(storage: ByteStorage(adopting: block, count: cut), records: records, fields: fields)
+        block = next
+        used = restUsed
+        records = restRecords
+        fields = restFields
+        records.reserveCapacity(batch.records.count)
+        fields.reserveCapacity(batch.fieldTable.count)
+        return batch
+    }
+}
+
+/// Writes `value` as `width` decimal digits (the low digits when it does not fit).
+@inline(__always)
+private func writeDigits(_ p: UnsafeMutablePointer<UInt8>, width: Int, _ value: Int) {
+    var v = value
+    var i = width - 1
+    while i >= 0 {
+        p[i] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+        v /= 10
+        i -= 1
+    }
+}
