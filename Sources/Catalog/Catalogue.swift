@@ -276,6 +276,34 @@ public final class Catalogue: Sendable {
         return removed
     }
 
+    // MARK: Local records
+
+    /// Creates a local record: validates it (Docs/CATALOGUE.md), stores it durably in `store` (on disk before this
+    /// returns), then indexes it, so it is searchable at once. Nothing is indexed when validation or storage fails.
+    @discardableResult
+    public func createLocalRecord(_ record: MARCRecord, in store: LocalRecordStore) throws(CatalogError) -> RecordKey {
+        let key = try store.create(record)
+        try put(record)
+        return key
+    }
+
+    /// Replaces a local record in `store` (durably) and in the index.
+    public func updateLocalRecord(_ record: MARCRecord, in store: LocalRecordStore) throws(CatalogError) {
+        try store.update(record)
+        try put(record)
+    }
+
+    /// Deletes a local record from `store` (durably) and from the index.
+    public func deleteLocalRecord(_ key: RecordKey, in store: LocalRecordStore) throws(CatalogError) {
+        try store.delete(key)
+        remove(key)
+    }
+
+    /// Indexes every record of a local-record store (after opening a catalogue, to include its local records).
+    public func addLocalRecords(from store: LocalRecordStore) throws(CatalogError) {
+        for (_, record) in store.snapshot().sorted(by: { $0.key < $1.key }) { try put(record) }
+    }
+
     /// Re-indexes the views of record `id` (after holdings changed which agencies hold it).
     public func reindex(id: String) {
         let (keys, snapshot) = withLoadedState(([], State())) { s in

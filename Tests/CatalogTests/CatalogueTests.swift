@@ -172,3 +172,35 @@ import Testing
         #expect(try c.search("ti = lokal", options: .init(viewer: "710100", limit: 100)).total == 25)
     }
 }
+
+/// Local records through the catalogue: validated, stored durably, searchable at once, and back after a reopen.
+@Suite struct CatalogueLocalRecordTests {
+    @Test func localRecordsAreValidatedStoredAndSearchableAtOnce() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let store = try LocalRecordStore(path: dir.appendingPathComponent("local.log").path, agency: "710100")
+        let catalogue = Catalogue(records: CatalogueTests.common)
+        let ids = faustNumbers(2)
+        let record = localRecord(id: ids[0], title: "Nørrebros gårde og gader")
+        let key = try catalogue.createLocalRecord(record, in: store)
+        #expect(key == RecordKey(id: ids[0], agency: "710100"))
+        #expect(try catalogue.search("ti = gårde", options: .init(viewer: "710100")).total == 1)
+        // An invalid record (no 245) is refused and neither stored nor indexed.
+        var invalid = localRecord(id: ids[1], title: "x")
+        invalid.fields.removeAll { $0.tag == "245" }
+        #expect(throws: CatalogError.self) { try catalogue.createLocalRecord(invalid, in: store) }
+        #expect(store.count == 1)
+        // Update and delete go to the log and the index.
+        try catalogue.updateLocalRecord(localRecord(id: ids[0], title: "Nørrebros baggårde"), in: store)
+        #expect(try catalogue.search("ti = baggårde", options: .init(viewer: "710100")).total == 1)
+        #expect(try catalogue.search("ti = gårde", options: .init(viewer: "710100")).total == 0)
+        store.close()
+        // Reopened from the log, the record comes back into a fresh catalogue.
+        let reopened = try LocalRecordStore(path: dir.appendingPathComponent("local.log").path, agency: "710100")
+        let fresh = Catalogue(records: CatalogueTests.common)
+        try fresh.addLocalRecords(from: reopened)
+        #expect(try fresh.search("ti = baggårde", options: .init(viewer: "710100")).total == 1)
+        try fresh.deleteLocalRecord(key, in: reopened)
+        #expect(try fresh.search("ti = baggårde", options: .init(viewer: "710100")).total == 0)
+        #expect(reopened.count == 0)
+    }
+}
