@@ -120,6 +120,17 @@ func runScaleBenchmark(input: String, directory: String, threadCounts: [Int], se
     ]))
     var rng = SplitMix64(seed: 7)
     let sample = (0..<min(2_000, views.count)).map { _ in views[rng.next(views.count)] }
+    lines += runQueryMix(index: index, sample: sample, records: records, queries: queries)
+    return lines
+}
+
+/// The query mix (term, title, phrase, prefix, and2, year range, facets) over words drawn from `sample`'s titles and
+/// subjects; p50/p99 per kind as JSON lines.
+func runQueryMix(index: IndexSnapshot, sample: [RecordView], records: Int, queries: Int) -> [String] {
+    var lines: [String] = []
+    let clock = ContinuousClock()
+    var t = clock.now
+    var rng = SplitMix64(seed: 11)
     var titleWords: [String] = []
     var subjectWords: [String] = []
     let analyzer = DanishAnalyzer()
@@ -154,6 +165,34 @@ func runScaleBenchmark(input: String, directory: String, threadCounts: [Int], se
             ("p50_us", median(samples)), ("p99_us", quantile(samples, 0.99)),
         ]))
     }
+    return lines
+}
+
+/// Merges the segments of the index in `directory` into one, writes it back, and times the query mix again.
+func runCompactBenchmark(input: String, directory: String, queries: Int) throws -> [String] {
+    let clock = ContinuousClock()
+    var lines: [String] = []
+    let path = directory + "/search.kix"
+    let opened = try IndexSnapshot.open(path: path, verifyChecksums: false)
+    var t = clock.now
+    let compacted = opened.compacted()
+    let mergeSeconds = seconds(clock.now - t)
+    try compacted.write(to: path + ".compact")
+    let reopened = try IndexSnapshot.open(path: path + ".compact", verifyChecksums: false)
+    var st = stat()
+    stat(path + ".compact", &st)
+    lines.append(jsonLine([
+        ("bench", "scale-compact"), ("segments_before", opened.segmentCount), ("segments_after", reopened.segmentCount),
+        ("merge_seconds", mergeSeconds), ("index_bytes", Int(st.st_size)), ("rss_mb", residentMB()),
+        ("peak_rss_mb", peakResidentMB()),
+    ]))
+    var reader = try ISO2709Reader(path: input, options: ReadOptions(lenient: true))
+    guard let batch = try reader.nextBatch(maxRecords: 50_000) else { return lines }
+    var rng = SplitMix64(seed: 7)
+    let sample = (0..<min(2_000, batch.count)).map { _ in batch[rng.next(batch.count)] }
+    t = clock.now
+    _ = t
+    lines += runQueryMix(index: reopened, sample: sample, records: reopened.documentCount, queries: queries)
     return lines
 }
 

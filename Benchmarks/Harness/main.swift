@@ -15,6 +15,7 @@ let usage = """
            kartotek-bench analysis [--runs N]
            kartotek-bench search-peers DOCS.tsv QUERIES.tsv [--index PATH]
            kartotek-bench scale FILE.mrc -o DIR [--threads 1,2,…] [--segment N] [--queries N]
+           kartotek-bench compact FILE.mrc -o DIR [--queries N]   (merge DIR's index segments, time the mix again)
            kartotek-bench generate --records N [--seed S] [--danmarc F] [--libraries N] [--format iso2709|json] -o FILE [--holdings FILE]
     """
 func stringOption(_ name: String) -> String? {
@@ -71,6 +72,14 @@ do {
             input: args[1], directory: out, threadCounts: threads, segmentSize: option("--segment", default: 500_000),
             queries: option("--queries", default: 500))
         {
+            print(line)
+        }
+    case "compact":
+        guard args.count >= 2, let out = stringOption("-o") else {
+            print(usage)
+            exit(2)
+        }
+        for line in try runCompactBenchmark(input: args[1], directory: out, queries: option("--queries", default: 500)) {
             print(line)
         }
     case "search-peers":
