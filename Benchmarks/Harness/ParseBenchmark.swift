@@ -43,7 +43,7 @@ func runParseBenchmark(path: String, runs: Int, structureOnly: Bool = false) thr
         let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: batches.count)
         counts.initialize(repeating: 0)
         defer { counts.deallocate() }
-        let box = SendableBox(counts)
+        let box = UnsafeSendable(counts)
         DispatchQueue.concurrentPerform(iterations: batches.count) { i in box.value[i] = walk(batches[i]) }
         sink &+= counts.reduce(0, +)
     }
@@ -69,10 +69,4 @@ func runParseBenchmark(path: String, runs: Int, structureOnly: Bool = false) thr
     report("materialise", fullN, threads: cores)
     if sink == 42 { print("") }
     return lines
-}
-
-/// A value handed to `concurrentPerform` where each iteration writes its own slot.
-struct SendableBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }

@@ -48,7 +48,7 @@ func runScaleBenchmark(input: String, directory: String, threadCounts: [Int], se
         let next = Atomic<Int>(0)
         let done = Mutex<[Int: [IndexDocument]]>([:])
         let added = Mutex<Int>(0)
-        let viewsBox = SendableBox(views)
+        let viewsBox = UnsafeSendable(views)
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             while true {
                 let c = next.add(1, ordering: .relaxed).oldValue
@@ -205,13 +205,7 @@ func residentMB() -> Double { procStatus("VmRSS:") }
 func peakResidentMB() -> Double { procStatus("VmHWM:") }
 
 private func procStatus(_ key: String) -> Double {
-    let fd = open("/proc/self/status", O_RDONLY)
-    guard fd >= 0 else { return 0 }
-    defer { close(fd) }
-    var buffer = [UInt8](repeating: 0, count: 8192)
-    let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 8192) }
-    guard n > 0 else { return 0 }
-    let text = String(decoding: buffer[0..<n], as: UTF8.self)
+    let text = FileSystem.readSmallFile("/proc/self/status") ?? ""
     for line in text.split(separator: "\n") where line.hasPrefix(key) {
         let digits = line.filter { $0.isNumber }
         return (Double(String(digits)) ?? 0) / 1024

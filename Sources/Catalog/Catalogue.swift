@@ -333,7 +333,7 @@ public final class Catalogue: Sendable {
             out.deinitialize()
             out.deallocate()
         }
-        let box = SendableBuffer(out)
+        let box = UnsafeSendable(out)
         let indexing = indexing
         let chunk = 256
         let chunks = (keys.count + chunk - 1) / chunk
@@ -522,7 +522,7 @@ struct CatalogueFiles {
 
     /// The live generation of `root`.
     static func current(in root: String) throws(CatalogError) -> CatalogueFiles {
-        guard let text = readSmallFile(root + "/CURRENT") else {
+        guard let text = FileSystem.readSmallFile(root + "/CURRENT", limit: 256) else {
             guard access(root + "/search.kix", R_OK) == 0 else {
                 throw CatalogError(.notFound, "\(root) is not a catalogue index (no CURRENT, no search.kix)", file: root)
             }
@@ -543,7 +543,7 @@ struct CatalogueFiles {
         let live = (try? current(in: root))?.generation ?? 0
         let n = live + 1
         let directory = root + "/gen-\(n)"
-        removeTree(directory)
+        FileSystem.removeTree(directory)
         if mkdir(directory, 0o755) != 0 {
             throw CatalogError(.io, "cannot create directory \(directory): \(String(cString: strerror(errno)))", file: directory)
         }
@@ -563,41 +563,10 @@ struct CatalogueFiles {
             throw CatalogError(.io, "cannot switch to the new catalogue: \(error)", file: root + "/CURRENT")
         }
         // Older generations and files of the flat layout are no longer read.
-        guard let dir = opendir(root) else { return }
-        var stale: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-            if name.hasPrefix("gen-") && name != "gen-\(generation)" { stale.append(root + "/" + name) }
-            if ["search.kix", "records.mrc", "holdings.jsonl", "layers.tsv"].contains(name) { stale.append(root + "/" + name) }
+        let flat = ["search.kix", "records.mrc", "holdings.jsonl", "layers.tsv"]
+        for name in FileSystem.entries(of: root) ?? []
+        where (name.hasPrefix("gen-") && name != "gen-\(generation)") || flat.contains(name) {
+            FileSystem.removeTree(root + "/" + name)
         }
-        closedir(dir)
-        for path in stale { Self.removeTree(path) }
     }
-
-    /// Removes a file or a directory of files (one level deep, as generations are).
-    static func removeTree(_ path: String) {
-        if unlink(path) == 0 { return }
-        guard let dir = opendir(path) else { return }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-            if name != "." && name != ".." { unlink(path + "/" + name) }
-        }
-        closedir(dir)
-        rmdir(path)
-    }
-
-    static func readSmallFile(_ path: String) -> String? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 256)
-        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 256) }
-        guard n >= 0 else { return nil }
-        return String(decoding: buffer[0..<n], as: UTF8.self)
-    }
-}
-
-struct SendableBuffer<T>: @unchecked Sendable {
-    let value: UnsafeMutableBufferPointer<T>
-    init(_ value: UnsafeMutableBufferPointer<T>) { self.value = value }
 }

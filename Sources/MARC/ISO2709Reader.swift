@@ -147,11 +147,6 @@ public struct ISO2709Reader {
     }
 }
 
-/// A value moved across a `concurrentPerform` boundary where each iteration writes its own slot.
-struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
-}
 
 /// Processor count without Foundation.
 package enum ProcessInfoLite {

@@ -60,7 +60,7 @@ enum DemoCommand {
                 out.write("  query error: \(error)\n")
             }
         }
-        if a.value("--keep") == nil { removeDirectory(directory) }
+        if a.value("--keep") == nil { FileSystem.removeTree(directory) }
         do { try out.close() } catch { throw .input(error) }
         return 0
     }
@@ -87,16 +87,7 @@ enum DemoCommand {
     }
 
     static func files(in directory: String) -> [String] {
-        guard let dir = opendir(directory) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name.hasSuffix(".jsonl") { names.append("\(directory)/\(name)") }
-        }
-        return names.sorted()
+        (FileSystem.entries(of: directory) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted().map { "\(directory)/\($0)" }
     }
 
     static func temporaryDirectory() -> String {
@@ -105,26 +96,5 @@ enum DemoCommand {
             guard let base = p.baseAddress, let r = mkdtemp(base) else { return "/tmp/kartotek-demo" }
             return String(cString: r)
         }
-    }
-
-    /// Removes the demo's catalogue directory: `CURRENT` and the generation directories (files one level deep).
-    static func removeDirectory(_ path: String) {
-        func entries(_ dir: String) -> [String] {
-            guard let d = opendir(dir) else { return [] }
-            defer { closedir(d) }
-            var out: [String] = []
-            while let e = readdir(d) {
-                let name = withUnsafeBytes(of: e.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-                if name != "." && name != ".." { out.append(dir + "/" + name) }
-            }
-            return out
-        }
-        for entry in entries(path) {
-            if unlink(entry) != 0 {
-                for file in entries(entry) { unlink(file) }
-                rmdir(entry)
-            }
-        }
-        rmdir(path)
     }
 }
