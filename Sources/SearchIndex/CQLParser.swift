@@ -43,6 +43,22 @@ private let namedRelations: [String: CQLRelation] = [
     "any": .any, "all": .all, "adj": .adj, "within": .within, "exact": .exact,
 ]
 
+/// Whitespace between tokens (ASCII answered without Unicode property lookups).
+@inline(__always)
+private func isSpace(_ c: Character) -> Bool {
+    if let a = c.asciiValue { return a == 0x20 || (a >= 0x09 && a <= 0x0D) }
+    return c.isWhitespace
+}
+
+/// Characters that end an unquoted word.
+@inline(__always)
+private func isDelimiter(_ c: Character) -> Bool {
+    switch c.asciiValue {
+    case 0x28, 0x29, 0x2F, 0x3D, 0x3C, 0x3E, 0x22: return true  // ( ) / = < > "
+    default: return false
+    }
+}
+
 private struct ParseState {
     let chars: [Character]
     let maxDepth: Int
@@ -64,7 +80,7 @@ private struct ParseState {
         let n = chars.count
         while i < n {
             let c = chars[i]
-            if c.isWhitespace { i += 1; continue }
+            if isSpace(c) { i += 1; continue }
             let pos = i + 1
             switch c {
             case "(": tokens.append(Token(kind: .lparen, position: pos)); i += 1
@@ -122,7 +138,7 @@ private struct ParseState {
                 var raw = ""
                 while j < n {
                     let d = chars[j]
-                    if d.isWhitespace || "()/=<>\"".contains(d) { break }
+                    if isSpace(d) || isDelimiter(d) { break }
                     if d == "\\" {
                         guard j + 1 < n else {
                             throw CQLError(

@@ -49,9 +49,20 @@ struct PositionList {
     }
 }
 
+/// Analysed query terms per (raw term, index kind), filled while one query is evaluated.
+final class PlanCache {
+    struct Key: Hashable {
+        var raw: String
+        var kind: IndexSchema.Kind
+    }
+    var entries: [Key: [[TermSlot]]] = [:]
+}
+
 /// Evaluates a CQL tree against the segments of a snapshot, one segment at a time.
 struct QueryEvaluator {
     let snapshot: IndexSnapshot
+    /// Term plans of this query, shared by all segments (a query is analysed once, not once per segment).
+    let plans = PlanCache()
     var analyzer: DanishAnalyzer { snapshot.analyzer }
     static let k1: Float = 1.2
     static let b: Float = 0.75
@@ -60,6 +71,7 @@ struct QueryEvaluator {
 
     /// Splits raw term text on unescaped whitespace.
     static func words(_ raw: String) -> [String] {
+        if isSingleWord(raw) { return raw.isEmpty ? [] : [raw] }
         var out: [String] = []
         var cur = ""
         var escaped = false
@@ -77,6 +89,23 @@ struct QueryEvaluator {
         return out
     }
 
+    /// True when `raw` has no escape and no whitespace (checked on bytes: ASCII whitespace and the
+    /// lead bytes of every non-ASCII Unicode whitespace, C2 E1 E2 E3, send it to the slow path).
+    static func isSingleWord(_ raw: String) -> Bool {
+        var plain = true
+        raw.utf8.withContiguousStorageIfAvailable { bytes in
+            for b in bytes {
+                switch b {
+                case 0x00...0x20, 0x5C, 0x7F, 0xC2, 0xE1, 0xE2, 0xE3:
+                    plain = false
+                    return
+                default: continue
+                }
+            }
+        } ?? { plain = false }()
+        return plain
+    }
+
     func normalizePiece(_ s: String, kind: IndexSchema.Kind) -> String {
         switch kind {
         case .words, .codes: return analyzer.tokens(s).joined()
@@ -92,6 +121,14 @@ struct QueryEvaluator {
 
     /// Slot groups: one group per word of the term (a word can analyse to several adjacent tokens).
     func plan(_ raw: String, kind: IndexSchema.Kind) -> [[TermSlot]] {
+        let key = PlanCache.Key(raw: raw, kind: kind)
+        if let cached = plans.entries[key] { return cached }
+        let made = makePlan(raw, kind: kind)
+        plans.entries[key] = made
+        return made
+    }
+
+    private func makePlan(_ raw: String, kind: IndexSchema.Kind) -> [[TermSlot]] {
         if kind == .phrase {
             let p = WildcardPattern(raw: raw)
             if p.hasWildcards {

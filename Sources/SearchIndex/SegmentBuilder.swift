@@ -70,7 +70,16 @@ struct SegmentBuilder {
     }
 
     static func cleanIdentifier(_ value: String) -> String {
-        String(value.lowercased().filter { $0.isNumber || $0 == "x" })
+        var ascii: [UInt8] = []
+        for b in value.utf8 {
+            switch b {
+            case 0x30...0x39, 0x78: ascii.append(b)
+            case 0x58: ascii.append(0x78)
+            case 0x80...: return String(value.lowercased().filter { $0.isNumber || $0 == "x" })
+            default: continue
+            }
+        }
+        return String(decoding: ascii, as: UTF8.self)
     }
 
     func values(_ doc: IndexDocument, field name: String) -> [String] {

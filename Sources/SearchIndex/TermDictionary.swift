@@ -167,7 +167,45 @@ struct TermDictionary: Sendable {
 
     func lowerBound(_ key: [UInt8]) -> Int { search(key, strict: false).0 }
     func upperBound(_ key: [UInt8]) -> Int { search(key, strict: true).0 }
-    func find(_ key: [UInt8]) -> TermRef? { search(key, strict: false).1 }
+    /// The entry of exactly `key`, or nil. Walks the candidate block without materialising terms:
+    /// `matched` is how many leading bytes the previous term shares with `key` (front-coded search).
+    func find(_ key: [UInt8]) -> TermRef? {
+        guard termCount > 0 else { return nil }
+        return key.withUnsafeBytes { k -> TermRef? in
+            let b = candidateBlock(k)
+            var (o, end) = blockRange(b)
+            var posting = Int(blockPostings.u32(b * 4))
+            var i = b * Self.blockSize
+            let last = min(termCount, (b + 1) * Self.blockSize)
+            var matched = 0
+            var first = true
+            while i < last && o < end {
+                let shared = Int(min(blocks.varint(&o), 255))
+                let len = blocks.length(&o)
+                let suffixStart = o
+                o += len
+                let plen = Int(min(blocks.varint(&o), UInt64(Int32.max)))
+                if !first && shared < matched { return nil }  // this term is already past key
+                if first || shared == matched {
+                    // Compare the suffix with key[matched...].
+                    var m = first ? 0 : matched
+                    var j = 0
+                    while j < len && m < k.count && blocks.u8(suffixStart + j) == k[m] {
+                        j += 1
+                        m += 1
+                    }
+                    if j == len && m == k.count { return TermRef(index: i, start: posting, length: plen) }
+                    if j < len && (m == k.count || blocks.u8(suffixStart + j) > k[m]) { return nil }  // term > key
+                    matched = m
+                }
+                // shared > matched: the term agrees with its predecessor past `matched`, so it is < key too.
+                first = false
+                posting += plen
+                i += 1
+            }
+            return nil
+        }
+    }
 
     /// Terms that start with `prefix`.
     func prefixRange(_ prefix: [UInt8]) -> Range<Int> {

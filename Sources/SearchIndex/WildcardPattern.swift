@@ -12,6 +12,10 @@ struct WildcardPattern: Sendable, Hashable {
 
     /// Splits raw CQL term text; `\x` is a literal `x`.
     init(raw: String) {
+        if !raw.utf8.contains(where: { $0 == 0x5C || $0 == 0x2A || $0 == 0x3F }) {
+            pieces = raw.isEmpty ? [] : [.literal(raw)]
+            return
+        }
         var pieces: [Piece] = []
         var lit = ""
         var escaped = false
