@@ -15,21 +15,6 @@ import TextAnalysis
 /// `fo = surname and år within "lo hi" and ln = a<agency>`; facets → a bare term with language and type facets.
 func runPeerSearchBenchmark(docsPath: String, queriesPath: String, indexPath: String, threads: Int?) throws -> [String] {
     let reuseRequested = ProcessInfoLiteBench.environment["KARTOTEK_BENCH_REUSE"] == "1" && access(indexPath, R_OK) == 0
-    let docs = try (reuseRequested ? [] : readLines(docsPath)).map { line -> IndexDocument in
-        let c = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-        func col(_ i: Int) -> String { i < c.count ? c[i] : "" }
-        let year = Int(col(9))
-        return IndexDocument(
-            id: col(0), agency: "870970",
-            fields: [
-                "title": [col(1)], "author": [col(2)], "subject": [col(3), col(4)],
-                "isbn": col(5).split(separator: " ").map(String.init),
-                "agency": col(6).split(separator: " ").map(String.init),
-                "language": [col(7)], "type": [col(8)], "year": [col(9)],
-            ],
-            title: col(1), author: col(2), year: col(9), sortYear: year,
-            facets: ["language": [col(7)], "type": [col(8)]])
-    }
     var queries: [(kind: String, cql: String, facets: [String])] = []
     for line in try readLines(queriesPath) {
         let c = line.split(separator: "\t").map(String.init)
@@ -52,8 +37,27 @@ func runPeerSearchBenchmark(docsPath: String, queriesPath: String, indexPath: St
     let reuse = reuseRequested
     let start = clock.now
     var buildSeconds = 0.0
+    var docCount = 0
     if !reuse {
-        let snapshot = IndexSnapshot.build(docs)
+        // Documents stream from the TSV into a writer (segments of KARTOTEK_BENCH_SEGMENT, default 1 M documents,
+        // spilled beside the index file), so 10 M documents never sit in memory at once.
+        let segment = max(1, Int(env["KARTOTEK_BENCH_SEGMENT"] ?? "") ?? 1_000_000)
+        let spill = indexPath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let writer = IndexWriter(flushThreshold: segment, spillDirectory: spill.isEmpty ? "." : spill)
+        let storage = try ByteStorage(mapping: docsPath)
+        var pending: [IndexDocument] = []
+        pending.reserveCapacity(50_000)
+        for line in storage.buffer.split(separator: 0x0A) {
+            pending.append(peerDocument(String(decoding: line, as: UTF8.self)))
+            if pending.count == 50_000 {
+                writer.add(contentsOf: pending)
+                docCount += pending.count
+                pending.removeAll(keepingCapacity: true)
+            }
+        }
+        writer.add(contentsOf: pending)
+        docCount += pending.count
+        let snapshot = writer.snapshot()
         buildSeconds = seconds(clock.now - start)
         try snapshot.write(to: indexPath)
     }
@@ -62,8 +66,8 @@ func runPeerSearchBenchmark(docsPath: String, queriesPath: String, indexPath: St
     let opened = try IndexSnapshot.open(path: indexPath, verifyChecksums: false)
     var lines: [String] = []
     lines.append(jsonLine([
-        ("bench", "search"), ("tool", "kartotek"), ("docs", docs.count), ("build_s", buildSeconds),
-        ("docs_per_s", Double(docs.count) / max(buildSeconds, 1e-9)), ("index_bytes", Int(st.st_size)),
+        ("bench", "search"), ("tool", "kartotek"), ("docs", docCount), ("build_s", buildSeconds),
+        ("docs_per_s", Double(docCount) / max(buildSeconds, 1e-9)), ("segments", opened.segmentCount), ("index_bytes", Int(st.st_size)),
         ("bytes_per_doc", Double(st.st_size) / Double(max(1, opened.documentCount))),
         ("threads", threads ?? ProcessInfoLiteBench.cores),
     ]))
@@ -99,8 +103,28 @@ func runPeerSearchBenchmark(docsPath: String, queriesPath: String, indexPath: St
     return lines
 }
 
+/// One line of the peers' TSV export as an index document (the mapping in the comment above).
+private func peerDocument(_ line: String) -> IndexDocument {
+    let c = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    func col(_ i: Int) -> String { i < c.count ? c[i] : "" }
+    let year = Int(col(9))
+    return IndexDocument(
+        id: col(0), agency: "870970",
+        fields: [
+            "title": [col(1)], "author": [col(2)], "subject": [col(3), col(4)],
+            "isbn": col(5).split(separator: " ").map(String.init),
+            "agency": col(6).split(separator: " ").map(String.init),
+            "language": [col(7)], "type": [col(8)], "year": [col(9)],
+        ],
+        title: col(1), author: col(2), year: col(9), sortYear: year,
+        facets: ["language": [col(7)], "type": [col(8)]])
+}
+
 private func quoted(_ s: String) -> String {
-    s.allSatisfy({ $0.isLetter || $0.isNumber }) ? s : "\"" + s.filter { $0 != "\"" } + "\""
+    // CQL's reserved words (booleans, sortBy) are quoted like any other non-plain term.
+    let reserved: Set<String> = ["and", "or", "not", "prox", "sortby"]
+    return s.allSatisfy({ $0.isLetter || $0.isNumber }) && !reserved.contains(s.lowercased())
+        ? s : "\"" + s.filter { $0 != "\"" } + "\""
 }
 
 private func seconds(_ d: Duration) -> Double {

@@ -32,23 +32,26 @@ func runScaleBenchmark(input: String, directory: String, threadCounts: [Int], se
         ("diagnostics", diagnostics.count), ("rss_mb", residentMB()),
     ]))
 
-    // Flat list of views, chunked for the workers.
-    var views: [RecordView] = []
-    views.reserveCapacity(records)
-    for b in batches { for v in b { views.append(v) } }
+    // Records are addressed by their global number through the batches' running counts (no flat array of
+    // views: at 10 M records that array alone would be 400 MB).
+    var batchStarts: [Int] = [0]
+    for b in batches { batchStarts.append(batchStarts[batchStarts.count - 1] + b.count) }
+    let locator = RecordLocator(batches: batches, starts: batchStarts)
     let indexing = RecordIndexing()
     let chunk = 2_000
-    let chunks = (views.count + chunk - 1) / chunk
+    let chunks = (records + chunk - 1) / chunk
 
     var lastWriter: IndexWriter?
+    _ = mkdir(directory, 0o755)
     for threads in threadCounts {
-        let writer = IndexWriter(flushThreshold: segmentSize)
+        // Finished segments spill to unlinked files in the output directory and are read back by mmap.
+        let writer = IndexWriter(flushThreshold: segmentSize, spillDirectory: directory)
         t = clock.now
         // Workers map chunks of records to documents; the writer takes finished chunks in order.
         let next = Atomic<Int>(0)
         let done = Mutex<[Int: [IndexDocument]]>([:])
         let added = Mutex<Int>(0)
-        let viewsBox = UnsafeSendable(views)
+        let viewsBox = UnsafeSendable(locator)
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             while true {
                 let c = next.add(1, ordering: .relaxed).oldValue
@@ -56,8 +59,8 @@ func runScaleBenchmark(input: String, directory: String, threadCounts: [Int], se
                 var docs: [IndexDocument] = []
                 docs.reserveCapacity(chunk)
                 var diags: [MARCError] = []
-                for i in (c * chunk)..<min(viewsBox.value.count, (c + 1) * chunk) {
-                    guard let record = try? MARCRecord(view: viewsBox.value[i], options: ReadOptions(lenient: true), diagnostics: &diags)
+                for i in (c * chunk)..<min(records, (c + 1) * chunk) {
+                    guard let record = try? MARCRecord(view: viewsBox.value.view(i), options: ReadOptions(lenient: true), diagnostics: &diags)
                     else { continue }
                     docs.append(indexing.document(for: record))
                 }
@@ -83,7 +86,6 @@ func runScaleBenchmark(input: String, directory: String, threadCounts: [Int], se
     guard let writer = lastWriter else { return lines }
 
     // 2. Write the catalogue directory: the index, an empty layer table, the records (the input itself).
-    _ = mkdir(directory, 0o755)
     t = clock.now
     try writer.write(to: directory + "/search.kix")
     let writeSeconds = seconds(clock.now - t)
@@ -119,9 +121,26 @@ func runScaleBenchmark(input: String, directory: String, threadCounts: [Int], se
         ("catalogue_open_ms", median(catalogueOpens.sorted())),
     ]))
     var rng = SplitMix64(seed: 7)
-    let sample = (0..<min(2_000, views.count)).map { _ in views[rng.next(views.count)] }
+    let sample = (0..<min(2_000, records)).map { _ in locator.view(rng.next(records)) }
     lines += runQueryMix(index: index, sample: sample, records: records, queries: queries)
     return lines
+}
+
+/// Finds record `i` of a file parsed into batches.
+struct RecordLocator {
+    let batches: [RecordBatch]
+    /// `starts[b]` is the global number of batch b's first record; one extra entry holds the total.
+    let starts: [Int]
+
+    func view(_ i: Int) -> RecordView {
+        var lo = 0
+        var hi = batches.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) >> 1
+            if starts[mid] <= i { lo = mid } else { hi = mid - 1 }
+        }
+        return batches[lo][i - starts[lo]]
+    }
 }
 
 /// The query mix (term, title, phrase, prefix, and2, year range, facets) over words drawn from `sample`'s titles and

@@ -16,6 +16,7 @@ let usage = """
            kartotek-bench search-peers DOCS.tsv QUERIES.tsv [--index PATH]
            kartotek-bench scale FILE.mrc -o DIR [--threads 1,2,…] [--segment N] [--queries N]
            kartotek-bench compact FILE.mrc -o DIR [--queries N]   (merge DIR's index segments, time the mix again)
+           kartotek-bench export-docs FILE.mrc -o DOCS.jsonl   (the records as the peers' document JSON, for tantivy)
            kartotek-bench generate --records N [--seed S] [--danmarc F] [--libraries N] [--format iso2709|json] -o FILE [--holdings FILE]
     """
 func stringOption(_ name: String) -> String? {
@@ -91,6 +92,12 @@ do {
         for line in try runPeerSearchBenchmark(docsPath: args[1], queriesPath: args[2], indexPath: index, threads: nil) {
             print(line)
         }
+    case "export-docs":
+        guard args.count >= 2, let out = stringOption("-o") else {
+            print(usage)
+            exit(2)
+        }
+        for line in try exportPeerDocs(input: args[1], output: out) { print(line) }
     case "analysis":
         for (name, value) in runAnalysisBenchmark(runs: option("--runs", default: 25)).sorted(by: { $0.key < $1.key }) {
             print(jsonLine([("bench", "analysis"), ("metric", name), ("value", value)]))

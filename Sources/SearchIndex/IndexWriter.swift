@@ -34,11 +34,19 @@ public final class IndexWriter: Sendable {
     public let analyzer: DanishAnalyzer
     /// Pending documents are frozen into an immutable segment once there are this many.
     public let flushThreshold: Int
+    /// Where frozen segments are written (as unlinked, memory-mapped files) instead of kept on the heap;
+    /// nil keeps them in memory.
+    public let spillDirectory: String?
 
     /// A writer over an empty index.
-    public init(analyzer: DanishAnalyzer = DanishAnalyzer(), flushThreshold: Int = 50_000) {
+    ///
+    /// With `spillDirectory`, every frozen segment is written to an anonymous (already unlinked) file in
+    /// that directory and read back through `mmap`: a bulk load of millions of records then holds only
+    /// its pending documents on the heap, the finished segments living in the page cache.
+    public init(analyzer: DanishAnalyzer = DanishAnalyzer(), flushThreshold: Int = 50_000, spillDirectory: String? = nil) {
         self.analyzer = analyzer
         self.flushThreshold = max(1, flushThreshold)
+        self.spillDirectory = spillDirectory
         state = Mutex(State(frozen: []))
     }
 
@@ -46,6 +54,7 @@ public final class IndexWriter: Sendable {
     public init(base: IndexSnapshot, flushThreshold: Int = 50_000) {
         analyzer = base.analyzer
         self.flushThreshold = max(1, flushThreshold)
+        spillDirectory = nil
         state = Mutex(State(frozen: base.segments.map { ($0.segment, $0.deleted) }))
     }
 
@@ -70,7 +79,7 @@ public final class IndexWriter: Sendable {
                 s.pendingSegment = nil
                 s.generation &+= 1
                 if s.pendingLive >= flushThreshold {
-                    Self.flush(&s, builder: builder)
+                    Self.flush(&s, builder: builder, spillDirectory: spillDirectory)
                     view = nil
                 }
             }
@@ -114,7 +123,7 @@ public final class IndexWriter: Sendable {
     public func compact() {
         let builder = SegmentBuilder(analyzer: analyzer)
         let captured: [(Segment, DocumentSet?)] = state.withLock { s in
-            Self.flush(&s, builder: builder)
+            Self.flush(&s, builder: builder, spillDirectory: spillDirectory)
             return s.frozen
         }
         guard captured.count > 1 || captured.contains(where: { $0.1 != nil }) else { return }
@@ -147,9 +156,9 @@ public final class IndexWriter: Sendable {
         try snapshot().write(to: path)
     }
 
-    private static func flush(_ s: inout State, builder: SegmentBuilder) {
+    private static func flush(_ s: inout State, builder: SegmentBuilder, spillDirectory: String?) {
         guard s.pendingLive > 0 else { return }
-        let seg = s.pendingSegment ?? Segment.build(s.pending.compactMap { $0 }, builder: builder)
+        let seg = s.pendingSegment ?? Segment.build(s.pending.compactMap { $0 }, builder: builder, spillDirectory: spillDirectory)
         s.frozen.append((seg, nil))
         s.pending = []
         s.pendingKeys = [:]

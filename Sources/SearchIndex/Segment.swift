@@ -25,6 +25,37 @@ final class SegmentStorage: @unchecked Sendable {
         ownership = .mapped
     }
 
+    /// Writes `bytes` to a fresh file in `directory`, maps it read-only and unlinks the name (the
+    /// pages stay until the mapping goes). Nil when any step fails; the caller keeps a heap copy.
+    convenience init?(spilling bytes: [UInt8], in directory: String) {
+        var template = Array((directory + "/kartotek-segment-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { buf -> Int32 in
+            guard let p = buf.baseAddress else { return -1 }
+            return mkstemp(p)
+        }
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        let name = String(cString: template.map { UInt8(bitPattern: $0) } + [0])
+        unlink(name)
+        var written = 0
+        let ok = bytes.withUnsafeBytes { buf -> Bool in
+            guard let base = buf.baseAddress else { return false }
+            while written < buf.count {
+                let n = write(fd, base + written, buf.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                written += n
+            }
+            return true
+        }
+        guard ok, !bytes.isEmpty,
+            let raw = mmap(nil, bytes.count, PROT_READ, MAP_SHARED, fd, 0), raw != MAP_FAILED
+        else { return nil }
+        self.init(mapped: UnsafeRawPointer(raw), count: bytes.count)
+    }
+
     var view: ByteView { ByteView(base: base, count: count) }
 
     deinit {
@@ -106,10 +137,11 @@ struct Segment: Sendable {
     let image: ByteView
     var byteCount: Int { image.count }
 
-    /// Builds a segment in memory.
-    static func build(_ documents: [IndexDocument], builder: SegmentBuilder) -> Segment {
+    /// Builds a segment in memory, or — with `spillDirectory` — writes its image to an unlinked file
+    /// there and maps it, so the finished segment costs page cache rather than heap.
+    static func build(_ documents: [IndexDocument], builder: SegmentBuilder, spillDirectory: String? = nil) -> Segment {
         let image = builder.build(documents)
-        let storage = SegmentStorage(copying: image)
+        let storage = spillDirectory.flatMap { SegmentStorage(spilling: image, in: $0) } ?? SegmentStorage(copying: image)
         // A freshly built image is well-formed; fall back to an empty segment rather than trap.
         if let s = try? open(storage.view, storage: storage, path: "<memory>", fileOffset: 0, verify: false) {
             return s
