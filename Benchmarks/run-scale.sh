@@ -9,7 +9,7 @@
 #      write, reopen, query mix, resident memory
 #   2. kartotek-bench parse --structure-only (1 thread and all cores) and the parse peers (parse_peers.py)
 #   3. the same records exported as the peers' documents (kartotek-bench export-docs); tantivy builds and answers
-#      7 × QUERIES queries (../shared/peers/bench_engines.py); kartotek builds and answers the same documents and
+#      7 × QUERIES queries (../shared/peers/bench_engines.py via Benchmarks/peers/tantivy_bench.py); kartotek builds and answers the same documents and
 #      queries (kartotek-bench search-peers)
 # Everything lands in scratch/scale-N/results.jsonl; a side-by-side table with ratios is printed at the end.
 set -euo pipefail
@@ -43,7 +43,7 @@ stamp "export documents for tantivy"
 stamp "tantivy build + queries"
 rm -rf "$DIR/work/tantivy"
 /usr/bin/time -f '{"bench":"peer-process","tool":"tantivy","max_rss_mb":%M}' -a -o "$DIR/work/time.jsonl" \
-  python3 "$SHARED/peers/bench_engines.py" --engine tantivy --data "$DIR/data" --work "$DIR/work" --nq "$NQ" > "$DIR/work/tantivy.stdout"
+  python3 Benchmarks/peers/tantivy_bench.py "$SHARED/peers" --data "$DIR/data" --work "$DIR/work" --nq "$NQ" > "$DIR/work/tantivy.stdout"
 rm -rf "$DIR/work/tantivy"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["bench"]="peer-search"; print(json.dumps(d, ensure_ascii=False))' \
   "$DIR/work/tantivy.json" >> "$RES"

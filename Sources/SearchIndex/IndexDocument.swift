@@ -1,7 +1,7 @@
 /// One document as the search index sees it: what to index, what to show, how to sort and facet.
 ///
 /// The catalogue layer maps a MARC record (danMARC2 or MARC21) to this value; the index analyses
-/// the field values itself with ``DanishAnalyzer`` (and `ISBN.searchForms` for ISBNs).
+/// the field values itself with ``DanishAnalyzer`` (and `ISBN.indexForm` for ISBNs).
 ///
 /// ```swift
 /// let doc = IndexDocument(

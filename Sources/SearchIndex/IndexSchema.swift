@@ -6,7 +6,7 @@ public enum IndexSchema {
         case words = 0
         /// Analysed words without positions (codes, years, ids).
         case codes = 1
-        /// ISBN: `ISBN.searchForms` of each value.
+        /// ISBN: `ISBN.indexForm` of each value (the 13-digit form when valid).
         case isbn = 2
         /// ISSN: digits and X only.
         case issn = 3

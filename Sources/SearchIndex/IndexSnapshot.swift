@@ -301,7 +301,7 @@ extension IndexSnapshot {
                 facets += k.valueOffsets.count + k.valueBytes.count + k.checkpoints.count + k.counts.count + k.ords.count + 16
             }
         }
-        let stored = segments.reduce(0) { $0 + $1.segment.docOffsets.count + $1.segment.docBlob.count }
+        let stored = segments.reduce(0) { $0 + $1.segment.storedFields.offsets.count + $1.segment.storedFields.blob.count }
         let years = segments.reduce(0) { $0 + $1.segment.years.count }
         let other = indexByteCount - dict - postings - norms - facets - stored - years
         return [

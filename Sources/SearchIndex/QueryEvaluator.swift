@@ -4,8 +4,8 @@ import TextAnalysis
 enum TermSlot {
     /// Exact terms (alternatives, e.g. ISBN-10 and ISBN-13 forms).
     case terms([[UInt8]])
-    /// A masked or truncated term.
-    case pattern(WildcardPattern)
+    /// A masked or truncated term (any of the patterns).
+    case patterns([WildcardPattern])
 }
 
 /// Positions of a slot's terms per document, fully decoded (for adjacency and proximity).
@@ -106,6 +106,40 @@ struct QueryEvaluator {
         return plain
     }
 
+    /// ISBNs are indexed in their 13-digit form only, so a masked or truncated ISBN-10 is also looked for as
+    /// the ISBN-13 it stands for: 978, its first nine positions, a masked check digit when it has all ten, then
+    /// any truncation (`87-7245*` → `978877245*`, `87654321?X` → `97887654321??`). Only patterns of at most ten
+    /// positions (digits, a final X, `?`) with at most one `*`, at the end, have such a form.
+    static func isbn13Alternative(of p: WildcardPattern) -> WildcardPattern? {
+        var positions: [WildcardPattern.Piece] = []
+        var truncated = false
+        for (k, piece) in p.pieces.enumerated() {
+            switch piece {
+            case .literal(let text):
+                for b in text.utf8 {
+                    guard b &- 0x30 < 10 || (b == 0x78 && positions.count == 9) else { return nil }
+                    positions.append(.literal(String(UnicodeScalar(b))))
+                }
+            case .one: positions.append(.one)
+            case .any:
+                guard k == p.pieces.count - 1 else { return nil }
+                truncated = true
+            }
+        }
+        guard !positions.isEmpty, positions.count <= 10 else { return nil }
+        var out: [WildcardPattern.Piece] = [.literal("978")]
+        for piece in positions.prefix(9) {
+            if case .literal(let c) = piece, case .literal(let last)? = out.last {
+                out[out.count - 1] = .literal(last + c)
+            } else {
+                out.append(piece)
+            }
+        }
+        if positions.count == 10 { out.append(.one) }
+        if truncated { out.append(.any) }
+        return WildcardPattern(pieces: out)
+    }
+
     func normalizePiece(_ s: String, kind: IndexSchema.Kind) -> String {
         switch kind {
         case .words, .codes: return analyzer.tokens(s).joined()
@@ -133,7 +167,7 @@ struct QueryEvaluator {
             let p = WildcardPattern(raw: raw)
             if p.hasWildcards {
                 let m = p.mapLiterals { normalizePiece($0, kind: .phrase) }
-                return m.pieces.isEmpty ? [] : [[.pattern(m)]]
+                return m.pieces.isEmpty ? [] : [[.patterns([m])]]
             }
             let t = analyzer.tokens(p.literalText).joined(separator: " ")
             return t.isEmpty ? [] : [[.terms([Array(t.utf8)])]]
@@ -143,13 +177,16 @@ struct QueryEvaluator {
             let p = WildcardPattern(raw: word)
             if p.hasWildcards {
                 let m = p.mapLiterals { normalizePiece($0, kind: kind) }
-                if !m.pieces.isEmpty { groups.append([.pattern(m)]) }
+                if m.pieces.isEmpty { continue }
+                var alternatives = [m]
+                if kind == .isbn, let alt = Self.isbn13Alternative(of: m) { alternatives.append(alt) }
+                groups.append([.patterns(alternatives)])
                 continue
             }
             switch kind {
             case .isbn:
-                let forms = ISBN.searchForms(p.literalText).map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
-                if !forms.isEmpty { groups.append([.terms(forms)]) }
+                let form = ISBN(p.literalText).indexForm
+                if !form.isEmpty { groups.append([.terms([Array(form.utf8)])]) }
             case .issn:
                 let s = SegmentBuilder.cleanIdentifier(p.literalText)
                 if !s.isEmpty { groups.append([.terms([Array(s.utf8)])]) }
@@ -336,11 +373,21 @@ struct QueryEvaluator {
         switch slot {
         case .terms(let alternatives):
             return alternatives.compactMap { key in field.find(key).map { ($0, key) } }
-        case .pattern(let p):
-            let range = p.leadingLiteral.isEmpty ? 0..<field.termCount : field.prefixRange(p.leadingLiteral)
-            if p.isPlainPrefix { return field.dictionary.refs(range).map { ($0, nil) } }
-            let compiled = p.compiled()
-            return field.dictionary.refs(range) { compiled.matches($0) }.map { ($0, nil) }
+        case .patterns(let list):
+            var out: [(TermRef, [UInt8]?)] = []
+            var seen = Set<Int>()
+            for p in list {
+                let range = p.leadingLiteral.isEmpty ? 0..<field.termCount : field.prefixRange(p.leadingLiteral)
+                let refs: [TermRef]
+                if p.isPlainPrefix {
+                    refs = field.dictionary.refs(range)
+                } else {
+                    let compiled = p.compiled()
+                    refs = field.dictionary.refs(range) { compiled.matches($0) }
+                }
+                for r in refs where list.count == 1 || seen.insert(r.index).inserted { out.append((r, nil)) }
+            }
+            return out
         }
     }
 

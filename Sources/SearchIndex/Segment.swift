@@ -89,7 +89,12 @@ struct FieldReader: Sendable {
     func postingsOf(_ ref: TermRef) -> (df: Int, docs: ByteView, positions: ByteView) {
         guard let all = postings.slice(ref.start, ref.length) else { return (0, .empty, .empty) }
         var o = 0
-        let df = Int(min(all.varint(&o), UInt64(Int32.max)))
+        let head = all.varint(&o)
+        if head & 1 == 1 {
+            // One document, tf 1: the head is its doc-stream entry; any position follows.
+            return (1, all.slice(0, o) ?? .empty, all.slice(o, all.count - o) ?? .empty)
+        }
+        let df = Int(min(head >> 1, UInt64(Int32.max)))
         let docLen = all.length(&o)
         if docLen == 0 { return (df, .empty, .empty) }  // a bitmap (see bitmapOf) or nothing
         o += SegmentFormat.skipBytes(df: df)
@@ -103,8 +108,8 @@ struct FieldReader: Sendable {
     func bitmapOf(_ ref: TermRef, docCount: Int) -> ByteView? {
         guard let all = postings.slice(ref.start, ref.length) else { return nil }
         var o = 0
-        let df = all.varint(&o)
-        guard df > 0, all.varint(&o) == 0 else { return nil }
+        let head = all.varint(&o)
+        guard head & 1 == 0, head >> 1 > 0, all.varint(&o) == 0 else { return nil }
         return all.slice(o, (docCount + 7) / 8)
     }
 
@@ -113,7 +118,9 @@ struct FieldReader: Sendable {
     func skipsOf(_ ref: TermRef) -> ByteView {
         guard let all = postings.slice(ref.start, ref.length) else { return .empty }
         var o = 0
-        let df = Int(min(all.varint(&o), UInt64(Int32.max)))
+        let head = all.varint(&o)
+        if head & 1 == 1 { return .empty }
+        let df = Int(min(head >> 1, UInt64(Int32.max)))
         _ = all.varint(&o)
         return all.slice(o, SegmentFormat.skipBytes(df: df)) ?? .empty
     }
@@ -129,8 +136,7 @@ struct Segment: Sendable {
     let storage: SegmentStorage
     let docCount: Int
     let fields: [FieldReader]
-    let docOffsets: ByteView
-    let docBlob: ByteView
+    let storedFields: StoredFieldsReader
     let years: ByteView
     let facets: [FacetReader]
     /// The whole segment image.
@@ -154,19 +160,18 @@ struct Segment: Sendable {
         let storage = SegmentStorage(copying: image)
         return Segment(
             storage: storage, docCount: 0, fields: IndexSchema.fields.map { _ in FieldReader.empty },
-            docOffsets: .empty, docBlob: .empty, years: .empty,
+            storedFields: .empty, years: .empty,
             facets: IndexSchema.facetNames.map { _ in FacetReader.empty }, image: storage.view)
     }
 
     init(
-        storage: SegmentStorage, docCount: Int, fields: [FieldReader], docOffsets: ByteView, docBlob: ByteView,
+        storage: SegmentStorage, docCount: Int, fields: [FieldReader], storedFields: StoredFieldsReader,
         years: ByteView, facets: [FacetReader], image: ByteView
     ) {
         self.storage = storage
         self.docCount = docCount
         self.fields = fields
-        self.docOffsets = docOffsets
-        self.docBlob = docBlob
+        self.storedFields = storedFields
         self.years = years
         self.facets = facets
         self.image = image
@@ -255,10 +260,12 @@ struct Segment: Sendable {
                     dictionary: dictionary, postings: postings, norms: norms, positional: positional,
                     sumLengths: stats.u64(8 * f)))
         }
-        let docOffsets = try section(SegmentFormat.docOffsets)
-        let docBlob = try section(SegmentFormat.docBlob)
         let years = try section(SegmentFormat.years)
-        guard docOffsets.count == 4 * (docCount + 1), years.count == 2 * docCount else {
+        guard years.count == 2 * docCount,
+            let storedFields = StoredFieldsReader(
+                docCount: docCount, offsets: try section(SegmentFormat.docOffsets),
+                blob: try section(SegmentFormat.docBlob), agencySection: try section(SegmentFormat.agencies))
+        else {
             throw corrupt(0, "the stored-field tables do not match the document count \(docCount)")
         }
         var facets: [FacetReader] = []
@@ -270,7 +277,7 @@ struct Segment: Sendable {
             facets.append(reader)
         }
         return Segment(
-            storage: storage, docCount: docCount, fields: fields, docOffsets: docOffsets, docBlob: docBlob,
+            storage: storage, docCount: docCount, fields: fields, storedFields: storedFields,
             years: years, facets: facets, image: view)
     }
 
@@ -282,54 +289,16 @@ struct Segment: Sendable {
 
     /// The stored fields of a document.
     func stored(_ doc: Int) -> StoredFields {
-        let start = Int(docOffsets.u32(doc * 4))
-        let end = Int(docOffsets.u32((doc + 1) * 4))
-        guard let rec = docBlob.slice(start, max(0, end - start)) else { return StoredFields() }
-        var o = 0
-        func string() -> String {
-            let len = rec.length(&o)
-            let b = rec.buffer(o, len)
-            o += len
-            return String(decoding: b, as: UTF8.self)
-        }
-        var s = StoredFields()
-        s.id = string()
-        s.agency = string()
-        s.title = string()
-        s.author = string()
-        // Year: varint 0 = the year column's value in decimal, else length + 1 and the bytes.
-        let yearTag = rec.varint(&o)
-        if yearTag == 0 {
-            s.year = year(doc).map { String($0) } ?? ""
-        } else {
-            let len = Int(min(yearTag - 1, UInt64(max(0, rec.count - o))))
-            s.year = String(decoding: rec.buffer(o, len), as: UTF8.self)
-            o += len
-        }
-        return s.withHoldings(rec, &o)
+        let e = storedFields.entry(doc)
+        return StoredFields(
+            id: e.id, agency: e.agency, title: e.title, author: e.author,
+            year: e.yearText ?? (year(doc).map { String($0) } ?? ""), holdings: e.holdings)
     }
 
     /// The stored sort key (title or author) of a document.
-    func sortKey(_ doc: Int, author: Bool) -> UnsafeRawBufferPointer {
-        let start = Int(docOffsets.u32(doc * 4))
-        let end = Int(docOffsets.u32((doc + 1) * 4))
-        guard let rec = docBlob.slice(start, max(0, end - start)) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        var o = 0
-        for k in 0..<(author ? 6 : 5) {
-            if k == 4 {
-                let tag = rec.varint(&o)  // year: 0 = from the year column, else length + 1
-                o += Int(min(tag == 0 ? 0 : tag - 1, UInt64(max(0, rec.count - o))))
-                continue
-            }
-            let len = rec.length(&o)
-            o += len
-        }
-        let len = rec.length(&o)
-        return rec.buffer(o, len)
-    }
+    func sortKey(_ doc: Int, author: Bool) -> UnsafeRawBufferPointer { storedFields.sortKey(doc, author: author) }
 }
 
-/// Stored display fields of one document.
 struct StoredFields {
     var id = ""
     var agency = ""
@@ -337,20 +306,6 @@ struct StoredFields {
     var author = ""
     var year = ""
     var holdings: IndexDocument.Holdings?
-
-    func withHoldings(_ rec: ByteView, _ o: inout Int) -> StoredFields {
-        var s = self
-        for _ in 0..<2 {
-            let len = rec.length(&o)
-            o += len
-        }
-        let t = min(rec.varint(&o), UInt64(Int32.max))
-        if t > 0 {
-            let a = min(rec.varint(&o), UInt64(Int32.max))
-            s.holdings = IndexDocument.Holdings(total: Int(t - 1), available: Int(a))
-        }
-        return s
-    }
 }
 
 /// Reads one facet column: sorted value dictionary and per-document ordinals.

@@ -59,7 +59,9 @@ struct SegmentBuilder {
     func terms(of value: String, kind: IndexSchema.Kind) -> [String] {
         switch kind {
         case .words, .codes: return analyzer.tokens(value)
-        case .isbn: return ISBN.searchForms(value).filter { !$0.isEmpty }.map { $0.lowercased() }
+        case .isbn:
+            let form = ISBN(value).indexForm
+            return form.isEmpty ? [] : [form]
         case .issn:
             let s = SegmentBuilder.cleanIdentifier(value)
             return s.isEmpty ? [] : [s]
@@ -381,40 +383,14 @@ struct SegmentBuilder {
         return w.bytes
     }
 
-    /// Stored display fields and the year column.
+    /// Stored display fields, the year column and the agency table.
     func buildStore(_ documents: [IndexDocument]) -> [(UInt32, [UInt8])] {
-        var offsets = ByteWriter(capacity: 4 * (documents.count + 1))
-        var blob = ByteWriter(capacity: documents.count * 96)
-        var years = ByteWriter(capacity: 2 * documents.count)
-        offsets.u32(0)
+        var w = StoredFieldsWriter(capacity: documents.count)
         for doc in documents {
-            blob.lengthPrefixed(doc.id.utf8)
-            blob.lengthPrefixed(doc.agency.utf8)
-            blob.lengthPrefixed(doc.title.utf8)
-            blob.lengthPrefixed(doc.author.utf8)
-            var y = SegmentFormat.noYear
-            if let sy = doc.sortYear, sy > Int(Int16.min), sy <= Int(Int16.max) { y = Int16(sy) }
-            if y != SegmentFormat.noYear && doc.year == String(y) {
-                blob.varint(0)  // the year column's value
-            } else {
-                blob.varint(doc.year.utf8.count + 1)
-                blob.append(contentsOf: doc.year.utf8)
-            }
-            blob.lengthPrefixed(doc.sortTitle.prefix(SegmentFormat.sortKeyLimit))
-            blob.lengthPrefixed(doc.sortAuthor.prefix(SegmentFormat.sortKeyLimit))
-            if let h = doc.holdings {
-                blob.varint(max(0, h.total) + 1)
-                blob.varint(max(0, h.available))
-            } else {
-                blob.varint(0)
-            }
-            offsets.u32(UInt32(truncatingIfNeeded: blob.count))
-            years.u16(UInt16(bitPattern: y))
+            let (e, y) = StoredFieldsWriter.entry(for: doc)
+            w.append(e, year: y)
         }
-        return [
-            (SegmentFormat.docOffsets, offsets.bytes), (SegmentFormat.docBlob, blob.bytes),
-            (SegmentFormat.years, years.bytes),
-        ]
+        return w.sections()
     }
 }
 

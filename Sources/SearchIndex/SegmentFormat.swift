@@ -7,7 +7,7 @@
 /// ```
 enum SegmentFormat {
     static let magic: [UInt8] = Array("KTKSEGMT".utf8)
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     static let headerSize = 24
     static let entrySize = 32
 
@@ -16,6 +16,7 @@ enum SegmentFormat {
     static let docOffsets: UInt32 = 2
     static let docBlob: UInt32 = 3
     static let years: UInt32 = 4
+    static let agencies: UInt32 = 5
     static let dictionaryBase: UInt32 = 100
     static let postingsBase: UInt32 = 200
     static let normsBase: UInt32 = 300
@@ -44,13 +45,20 @@ enum SegmentFormat {
 }
 
 extension ByteWriter {
-    /// Appends one term's postings: `varint df varint docBytes` then either the skip table, doc
+    /// Appends one term's postings: `varint (df << 1) varint docBytes` then either the skip table, doc
     /// stream and position stream, or — when `bitmapDocs` is given (no positions, every tf 1) and a
     /// bitmap of `docCount` bits is smaller than the doc stream — `docBytes = 0` and the bitmap.
+    /// A term in one document with tf 1 is written as its doc-stream entry alone, `varint (doc << 1 | 1)`,
+    /// followed by its position when the index has positions (the low bit tells the two forms apart).
     mutating func appendPostings(
         df: Int, docStream: ByteWriter, skips: ByteWriter, posStream: ByteWriter, bitmapDocs: [UInt32]?, docCount: Int
     ) {
-        varint(df)
+        if df == 1, let first = docStream.bytes.first, first & 1 == 1 {
+            append(contentsOf: docStream.bytes)
+            append(contentsOf: posStream.bytes)
+            return
+        }
+        varint(UInt64(df) << 1)
         let bitmapBytes = (docCount + 7) / 8
         if let docs = bitmapDocs, df > 0, bitmapBytes < docStream.count {
             varint(0)

@@ -114,22 +114,14 @@ enum SegmentMerger {
             stats.u64(sum)
         }
         // Stored fields and years.
-        var offsets = ByteWriter()
-        var blob = ByteWriter()
-        var years = ByteWriter()
-        offsets.u32(0)
+        // (Entries are decoded and written again: agency numbers are per segment.)
+        var store = StoredFieldsWriter(capacity: docCount)
         for (s, (seg, _)) in parts.enumerated() {
             for d in 0..<seg.docCount where remap[s][d] >= 0 {
-                let lo = Int(seg.docOffsets.u32(d * 4))
-                let hi = Int(seg.docOffsets.u32((d + 1) * 4))
-                blob.append(contentsOf: seg.docBlob.bytes(lo, max(0, hi - lo)))
-                offsets.u32(UInt32(truncatingIfNeeded: blob.count))
-                years.u16(seg.years.u16(d * 2))
+                store.append(seg.storedFields.entry(d), year: Int16(bitPattern: seg.years.u16(d * 2)))
             }
         }
-        sections.append((SegmentFormat.docOffsets, offsets.bytes))
-        sections.append((SegmentFormat.docBlob, blob.bytes))
-        sections.append((SegmentFormat.years, years.bytes))
+        sections.append(contentsOf: store.sections())
         for k in IndexSchema.facetNames.indices {
             var values: [[String]] = []
             values.reserveCapacity(docCount)

@@ -64,6 +64,10 @@ public struct ISBN: Sendable, Hashable, CustomStringConvertible {
         return String(decoding: body + [ISBN.checkDigit10(body)], as: UTF8.self)
     }
 
+    /// The one form an index keeps: the 13-digit form of a valid ISBN-10 or ISBN-13, else the cleaned value
+    /// (lower-cased). A query converts an ISBN-10 to the same form, so ISBN-10 ≈ ISBN-13 costs one term per value.
+    public var indexForm: String { isbn13 ?? cleaned.lowercased() }
+
     /// Every normalised form to index and to query: the 13-digit and, where one exists, the 10-digit form
     /// for a valid ISBN; the cleaned value alone for an invalid one; nothing for a value without digits.
     public var searchForms: [String] {

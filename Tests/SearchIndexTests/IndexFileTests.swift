@@ -34,6 +34,40 @@ struct IndexFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["catalogue.ktx"])
     }
 
+    /// Stored fields are packed (numeric ids as numbers, agencies through a per-segment table): every kind of
+    /// value must come back the same from memory, from the file, and after segments with different agency
+    /// tables are merged.
+    @Test func storedFieldsSurviveFilesAndMerging() throws {
+        let ids = ["00123", "0", "1234567890123456789", "12345678901234567890", "kt42", "", "22677780", "x y"]
+        let agencies = ["870970", "710100", "enrichmentview|775100", "", "870970", "localrecord|399101", "710100", "ø"]
+        let docs = ids.enumerated().map { i, id in
+            IndexDocument(
+                id: id, agency: agencies[i], fields: ["title": ["Titel \(i)"]], title: "Titel \(i) æøå",
+                author: i % 2 == 0 ? "Blixen, Karen" : "", year: i == 3 ? "[1998?]" : (i == 5 ? "" : "19\(10 + i)"),
+                sortYear: i == 3 ? 1998 : (i == 5 ? nil : 1910 + i),
+                holdings: i % 3 == 0 ? IndexDocument.Holdings(total: i, available: i / 2) : nil)
+        }
+        let writer = IndexWriter(flushThreshold: 3)
+        writer.add(contentsOf: docs)
+        let live = writer.snapshot()
+        #expect(live.segmentCount == 3)
+        let path = Self.tempPath("stored.ktx")
+        try live.write(to: path)
+        let opened = try IndexSnapshot.open(path: path)
+        for index in [live, opened, opened.compacted()] {
+            for (i, doc) in docs.enumerated() {
+                let hit = try #require(index.storedFields(at: i))
+                #expect(hit.id == doc.id)
+                #expect(hit.agency == doc.agency)
+                #expect(hit.title == doc.title)
+                #expect(hit.author == doc.author)
+                #expect(hit.year == doc.year)
+                #expect(hit.holdings == doc.holdings)
+            }
+        }
+        #expect(opened.compacted().segmentCount == 1)
+    }
+
     @Test func rewriteReplacesAtomically() throws {
         let path = Self.tempPath("catalogue.ktx")
         try IndexSnapshot.build(Array(Fixtures.documents.prefix(3))).write(to: path)

@@ -257,6 +257,16 @@ struct DanishAnalyzerDependentTests {
         #expect(try index.idSet("ib=876543210x") == ["D03"])
     }
 
+    @Test func truncatedIsbnFindsItInEitherForm() throws {
+        // Only the 13-digit form is indexed: a truncated ISBN-10 is looked for behind 978 as well.
+        #expect(try index.idSet("isbn=871112*") == ["D02"])
+        #expect(try index.idSet("isbn=87-111*") == ["D02"])
+        #expect(try index.idSet("isbn=978871112*") == ["D02"])
+        #expect(try index.idSet("isbn=87654321?X") == ["D03"])
+        #expect(try index.idSet("isbn=871112223?") == ["D02"])
+        #expect(try index.idSet("isbn=99*").isEmpty)
+    }
+
     @Test func danishTitleOrderPutsÆØÅAfterZ() throws {
         // Æbler (D19) before Ålborg (D18); Aalborg (D09) files as Ålborg.
         let ids = try index.ids("år >= 1970", sort: .title)
