@@ -436,58 +436,24 @@ struct QueryEvaluator {
         let weight = IndexSchema.fields[f].weight * idf(gdf)
         let cap = min(df, restrict?.count ?? df, seg.docCount)
         guard cap > 0 else { return Matches() }
-        let docCount = UInt32(seg.docCount)
-        let k1p1 = Self.k1 + 1
         // Norm bytes: one per document for positional fields; otherwise every document uses entry 1.
         let normBase = fr.positional && fr.norms.count >= seg.docCount ? fr.norms.base : nil
         var scores: [Float] = []
-        let end = base + docs.count
         let outDocs = [UInt32](unsafeUninitializedCapacity: cap) { dbuf, dcount in
             scores = [Float](unsafeUninitializedCapacity: cap) { sbuf, scount in
-                snapshot.lengthNorms[f].withUnsafeBufferPointer { norms in
-                    guard norms.count == 256 else { return }
-                    var p = base
-                    var n = 0
-                    var doc: UInt32 = 0
-                    var first = true
-                    var r = 0
-                    @inline(__always) func varint() -> UInt64 {
-                        var result: UInt64 = 0
-                        var shift: UInt64 = 0
-                        while p < end {
-                            let b = p.load(as: UInt8.self)
-                            p += 1
-                            if shift < 64 { result |= UInt64(b & 0x7F) << shift }
-                            if b < 0x80 { return result }
-                            shift += 7
+                scount = snapshot.lengthNorms[f].withUnsafeBufferPointer { norms -> Int in
+                    guard norms.count == 256, let d = dbuf.baseAddress, let sc = sbuf.baseAddress, let k = norms.baseAddress
+                    else { return 0 }
+                    if let restrict {
+                        return restrict.withUnsafeBufferPointer { r in
+                            Self.decodeScored(
+                                base, base + docs.count, cap: cap, docCount: UInt32(seg.docCount), docs: d, scores: sc,
+                                lengthNorms: k, normBytes: normBase, weight: weight, restrict: r)
                         }
-                        return result
                     }
-                    while p < end && n < cap {
-                        let v = varint()
-                        let delta = UInt32(truncatingIfNeeded: v >> 1)
-                        var tf: Float = 1
-                        if v & 1 == 0 { tf = Float(varint()) }
-                        if first {
-                            doc = delta
-                            first = false
-                        } else {
-                            let (next, overflow) = doc.addingReportingOverflow(delta)
-                            if overflow || delta == 0 { break }
-                            doc = next
-                        }
-                        if doc >= docCount { break }
-                        if let restrict {
-                            while r < restrict.count && restrict[r] < doc { r += 1 }
-                            if r >= restrict.count { break }
-                            if restrict[r] != doc { continue }
-                        }
-                        let k = norms[Int(normBase.map { $0.load(fromByteOffset: Int(doc), as: UInt8.self) } ?? 1)]
-                        dbuf[n] = doc
-                        sbuf[n] = weight * tf * k1p1 / (tf + k)
-                        n += 1
-                    }
-                    scount = n
+                    return Self.decodeScored(
+                        base, base + docs.count, cap: cap, docCount: UInt32(seg.docCount), docs: d, scores: sc,
+                        lengthNorms: k, normBytes: normBase, weight: weight, restrict: nil)
                 }
             }
             dcount = scores.count
@@ -496,6 +462,81 @@ struct QueryEvaluator {
         out.docs = outDocs
         out.scores = scores
         return out
+    }
+
+    /// The posting-decoding kernel: reads `(delta << 1 | tf == 1) [tf]` entries from `p` to `end`, keeps
+    /// documents below `docCount` (and in `restrict`, when given), and writes each with its BM25 term score
+    /// `weight · tf · (k1 + 1) / (tf + K(norm))`; returns how many it wrote (at most `cap`). Stops at the first
+    /// malformed entry (a zero or overflowing delta). Scores of tf 1 come from a 256-entry table when the list is
+    /// long enough to pay for it.
+    @inline(__always)
+    static func decodeScored(
+        _ start: UnsafeRawPointer, _ end: UnsafeRawPointer, cap: Int, docCount: UInt32,
+        docs: UnsafeMutablePointer<UInt32>, scores: UnsafeMutablePointer<Float>, lengthNorms: UnsafePointer<Float>,
+        normBytes: UnsafeRawPointer?, weight: Float, restrict: UnsafeBufferPointer<UInt32>?
+    ) -> Int {
+        let k1p1 = k1 + 1
+        let useTable = cap >= 256
+        var table = (0..<(useTable ? 256 : 0)).map { weight * k1p1 / (1 + lengthNorms[$0]) }
+        return table.withUnsafeMutableBufferPointer { tbuf -> Int in
+            var p = start
+            var n = 0
+            var doc: UInt32 = 0
+            var first = true
+            var r = 0
+            while p < end && n < cap {
+                var v = UInt64(p.load(as: UInt8.self))
+                p += 1
+                if v >= 0x80 {
+                    v &= 0x7F
+                    var shift: UInt64 = 7
+                    while p < end {
+                        let b = p.load(as: UInt8.self)
+                        p += 1
+                        if shift < 64 { v |= UInt64(b & 0x7F) << shift }
+                        if b < 0x80 { break }
+                        shift += 7
+                    }
+                }
+                let delta = UInt32(truncatingIfNeeded: v >> 1)
+                var tf: UInt64 = 1
+                if v & 1 == 0 {
+                    tf = 0
+                    var shift: UInt64 = 0
+                    while p < end {
+                        let b = p.load(as: UInt8.self)
+                        p += 1
+                        if shift < 64 { tf |= UInt64(b & 0x7F) << shift }
+                        if b < 0x80 { break }
+                        shift += 7
+                    }
+                }
+                if first {
+                    doc = delta
+                    first = false
+                } else {
+                    let (next, overflow) = doc.addingReportingOverflow(delta)
+                    if overflow || delta == 0 { break }
+                    doc = next
+                }
+                if doc >= docCount { break }
+                if let restrict {
+                    while r < restrict.count && restrict[r] < doc { r += 1 }
+                    if r >= restrict.count { break }
+                    if restrict[r] != doc { continue }
+                }
+                let norm = Int(normBytes.map { $0.load(fromByteOffset: Int(doc), as: UInt8.self) } ?? 1)
+                docs[n] = doc
+                if tf == 1 && useTable {
+                    scores[n] = tbuf[norm]
+                } else {
+                    let t = Float(tf)
+                    scores[n] = weight * t * k1p1 / (t + lengthNorms[norm])
+                }
+                n += 1
+            }
+            return n
+        }
     }
 
     /// `termMatches` for a restricted decode of a long list: jumps over skip blocks.

@@ -289,7 +289,7 @@ struct Segment: Sendable {
 
     /// The stored fields of a document.
     func stored(_ doc: Int) -> StoredFields {
-        let e = storedFields.entry(doc)
+        let e = storedFields.entry(doc, sortKeys: false)
         return StoredFields(
             id: e.id, agency: e.agency, title: e.title, author: e.author,
             year: e.yearText ?? (year(doc).map { String($0) } ?? ""), holdings: e.holdings)

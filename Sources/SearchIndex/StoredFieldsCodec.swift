@@ -164,7 +164,10 @@ struct StoredFieldsReader: Sendable {
     }
 
     /// The whole entry of `doc`.
-    func entry(_ doc: Int) -> StoredEntry {
+    func entry(_ doc: Int) -> StoredEntry { entry(doc, sortKeys: true) }
+
+    /// The entry of `doc`; without `sortKeys` the two sort keys are left empty (what a hit shows needs none).
+    func entry(_ doc: Int, sortKeys: Bool) -> StoredEntry {
         let p = payload(doc)
         var o = 0
         var e = StoredEntry()
@@ -177,7 +180,8 @@ struct StoredFieldsReader: Sendable {
         if idCode & 1 == 1 {
             let digits = Int(min(idCode >> 1, 19))
             let text = String(p.varint(&o))
-            e.id = String(repeating: "0", count: max(0, digits - text.count)) + text
+            let pad = digits - text.utf8.count
+            e.id = pad > 0 ? String(repeating: "0", count: pad) + text : text
         } else {
             let len = Int(min(idCode >> 1, UInt64(max(0, p.count - o))))
             e.id = String(decoding: p.buffer(o, len), as: UTF8.self)
@@ -198,8 +202,13 @@ struct StoredFieldsReader: Sendable {
             e.yearText = String(decoding: p.buffer(o, len), as: UTF8.self)
             o += len
         }
-        e.sortTitle = Array(bytes())
-        e.sortAuthor = Array(bytes())
+        if sortKeys {
+            e.sortTitle = Array(bytes())
+            e.sortAuthor = Array(bytes())
+        } else {
+            o += p.length(&o)
+            o += p.length(&o)
+        }
         let t = min(p.varint(&o), UInt64(Int32.max))
         if t > 0 {
             let av = min(p.varint(&o), UInt64(Int32.max))
