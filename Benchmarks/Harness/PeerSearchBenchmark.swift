@@ -48,7 +48,7 @@ func runPeerSearchBenchmark(docsPath: String, queriesPath: String, indexPath: St
         var pending: [IndexDocument] = []
         pending.reserveCapacity(50_000)
         for line in storage.buffer.split(separator: 0x0A) {
-            pending.append(peerDocument(String(decoding: line, as: UTF8.self)))
+            pending.append(peerDocument(line))
             if pending.count == 50_000 {
                 writer.add(contentsOf: pending)
                 docCount += pending.count
@@ -104,16 +104,24 @@ func runPeerSearchBenchmark(docsPath: String, queriesPath: String, indexPath: St
 }
 
 /// One line of the peers' TSV export as an index document (the mapping in the comment above).
-private func peerDocument(_ line: String) -> IndexDocument {
-    let c = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+private func peerDocument<Line: Collection<UInt8>>(_ line: Line) -> IndexDocument {
+    // Columns split on tab bytes (and the list columns on blanks); each value becomes a String once.
+    let bytes = line.split(separator: 0x09, omittingEmptySubsequences: false)
+    let c = bytes.map { String(decoding: $0, as: UTF8.self) }
     func col(_ i: Int) -> String { i < c.count ? c[i] : "" }
-    let year = Int(col(9))
+    func words(_ i: Int) -> [String] {
+        i < bytes.count ? bytes[i].split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) } : []
+    }
+    var year: Int?
+    if bytes.count > 9, !bytes[9].isEmpty, bytes[9].count < 6, bytes[9].allSatisfy({ $0 &- 0x30 < 10 }) {
+        year = bytes[9].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    }
     return IndexDocument(
         id: col(0), agency: "870970",
         fields: [
             "title": [col(1)], "author": [col(2)], "subject": [col(3), col(4)],
-            "isbn": col(5).split(separator: " ").map(String.init),
-            "agency": col(6).split(separator: " ").map(String.init),
+            "isbn": words(5),
+            "agency": words(6),
             "language": [col(7)], "type": [col(8)], "year": [col(9)],
         ],
         title: col(1), author: col(2), year: col(9), sortYear: year,

@@ -7,8 +7,8 @@ struct SegmentBuilder {
 
     /// Occurrences of one field in one chunk, later sorted by term.
     struct FieldChunk {
-        var termIDs: [String: UInt32] = [:]
-        var termNames: [String] = []
+        /// The chunk's terms, numbered in first-seen order (local term ids).
+        var terms = TermTable()
         var occTerm: [UInt32] = []
         var occDoc: [UInt32] = []
         var occPos: [UInt32] = []
@@ -18,14 +18,8 @@ struct SegmentBuilder {
         var termStart: [Int] = []
 
         mutating func add(_ term: String, doc: UInt32, pos: UInt32) {
-            let id: UInt32
-            if let existing = termIDs[term] {
-                id = existing
-            } else {
-                id = UInt32(termNames.count)
-                termIDs[term] = id
-                termNames.append(term)
-            }
+            var t = term
+            let id = UInt32(truncatingIfNeeded: t.withUTF8 { terms.insert($0) })
             occTerm.append(id)
             occDoc.append(doc)
             occPos.append(pos)
@@ -33,7 +27,7 @@ struct SegmentBuilder {
 
         /// Stable counting sort of the occurrences by term id.
         mutating func sortByTerm() {
-            let t = termNames.count
+            let t = terms.count
             var start = [Int](repeating: 0, count: t + 1)
             for id in occTerm { start[Int(id) + 1] += 1 }
             for i in 0..<t { start[i + 1] += start[i] }
@@ -50,7 +44,7 @@ struct SegmentBuilder {
             occDoc = docs
             occPos = poss
             occTerm = []
-            termIDs = [:]
+            terms.freezeLookups()
             termStart = start
         }
     }
@@ -96,24 +90,39 @@ struct SegmentBuilder {
         var chunks = [FieldChunk](repeating: FieldChunk(), count: fields.count)
         for f in fields.indices { chunks[f].lengths.reserveCapacity(docs.count) }
         var local: UInt32 = 0
-        var tokenCache: [String: [String]] = [:]
+        // Tokens of the values analysed so far in this document, compared by bytes (a phrase index
+        // usually holds the same values as its word index: each value is analysed once).
+        var tokenCache: [(String, [String])] = []
+        let idField = IndexSchema.fieldNumber("id")
+        let agencyField = IndexSchema.fieldNumber("agency")
+        var perField = [[String]](repeating: [], count: fields.count)
         for doc in docs {
             tokenCache.removeAll(keepingCapacity: true)
+            // One pass over the document's fields (no hashed lookup per index name).
+            for f in perField.indices { perField[f].removeAll() }
+            var seen = [Bool](repeating: false, count: fields.count)
+            for (name, vals) in doc.fields {
+                if let f = IndexSchema.fieldNumber(name) {
+                    perField[f] = vals
+                    seen[f] = true
+                }
+            }
+            if let f = idField, !seen[f] { perField[f] = [doc.id] }
+            if let f = agencyField, !seen[f] { perField[f] = [doc.agency] }
             for (f, field) in fields.enumerated() {
                 var pos: UInt32 = 0
                 var length = 0
-                for (v, value) in values(doc, field: field.name).enumerated() {
+                for (v, value) in perField[f].enumerated() {
                     if v > 0 { pos &+= SegmentFormat.valueGap }
-                    // A phrase index usually holds the same values as its word index: analyse once.
                     let valueTerms: [String]
                     switch field.kind {
                     case .words, .codes, .phrase:
                         let toks: [String]
-                        if let cached = tokenCache[value] {
-                            toks = cached
+                        if let cached = tokenCache.first(where: { Self.sameBytes($0.0, value) }) {
+                            toks = cached.1
                         } else {
                             toks = analyzer.tokens(value)
-                            tokenCache[value] = toks
+                            if tokenCache.count < 64 { tokenCache.append((value, toks)) }
                         }
                         if field.kind == .phrase {
                             let joined = toks.joined(separator: " ")
@@ -137,6 +146,20 @@ struct SegmentBuilder {
         }
         for f in 0..<chunks.count { chunks[f].sortByTerm() }
         return chunks
+    }
+
+    /// Whether two strings have the same UTF-8 bytes (no Unicode normalisation: a cache key test).
+    @inline(__always)
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var x = a
+        var y = b
+        return x.withUTF8 { p in
+            y.withUTF8 { q in
+                guard let pb = p.baseAddress, let qb = q.baseAddress, p.count > 0 else { return true }
+                return memcmp(pb, qb, p.count) == 0
+            }
+        }
     }
 
     /// Builds the segment image.
@@ -221,28 +244,28 @@ struct SegmentBuilder {
         -> ([UInt8], [UInt8], [UInt8], UInt64)
     {
         let positional = IndexSchema.fields[f].kind == .words
-        // Global sorted term list.
-        var global: [String: Int] = [:]
-        var names: [[UInt8]] = []
+        // Global sorted term list: every chunk's terms in one table (hashes reused), then sorted by bytes.
+        var global = TermTable(capacity: chunks.reduce(0) { $0 + $1.terms.count })
+        var globalOf: [[Int]] = []
         for chunk in chunks {
-            for name in chunk.termNames where global[name] == nil {
-                global[name] = names.count
-                names.append(Array(name.utf8))
+            var m = [Int](repeating: 0, count: chunk.terms.count)
+            for local in 0..<chunk.terms.count {
+                m[local] = chunk.terms.withBytes(local) { global.insert($0, hash: chunk.terms.hashes[local]) }
             }
+            globalOf.append(m)
         }
-        let order = names.indices.sorted { names[$0].lexicographicallyPrecedes(names[$1]) }
-        var rank = [Int](repeating: 0, count: names.count)
+        global.freezeLookups()
+        let order = (0..<global.count).sorted { global.precedes($0, $1) }
+        var rank = [Int](repeating: 0, count: global.count)
         for (r, g) in order.enumerated() { rank[g] = r }
         // Per chunk: global rank → local term id.
         var localOf: [[Int32]] = []
-        for chunk in chunks {
-            var m = [Int32](repeating: -1, count: names.count)
-            for (local, name) in chunk.termNames.enumerated() {
-                if let g = global[name] { m[rank[g]] = Int32(local) }
-            }
+        for (c, chunk) in chunks.enumerated() {
+            var m = [Int32](repeating: -1, count: global.count)
+            for local in 0..<chunk.terms.count { m[rank[globalOf[c][local]]] = Int32(local) }
             localOf.append(m)
         }
-        global = [:]
+        globalOf = []
 
         var sortedTerms: [[UInt8]] = []
         sortedTerms.reserveCapacity(order.count)
@@ -255,7 +278,7 @@ struct SegmentBuilder {
         var bitmapDocs: [UInt32] = []
         var allSingle = true
         for r in 0..<order.count {
-            sortedTerms.append(names[order[r]])
+            sortedTerms.append(global.bytes(order[r]))
             let postingStart = postings.count
             docStream.bytes.removeAll(keepingCapacity: true)
             posStream.bytes.removeAll(keepingCapacity: true)

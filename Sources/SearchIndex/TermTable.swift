@@ -1,0 +1,102 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A set of byte strings numbered in insertion order: the term table of a segment build.
+///
+/// Open addressing over FNV-1a hashes of the UTF-8 bytes (slot = id + 1, 0 = empty); the bytes live in one
+/// arena. Index builds look every token up here, so it avoids `String` hashing (seeded SipHash over the
+/// NFC-normalised scalars) and a heap object per term.
+struct TermTable {
+    private var slots: [UInt32]
+    /// Hash of each term, by id.
+    private(set) var hashes: [UInt64] = []
+    private var arena: [UInt8] = []
+    private var starts: [Int] = [0]
+
+    init(capacity: Int = 128) {
+        var n = 16
+        while n < capacity * 2 { n <<= 1 }
+        slots = [UInt32](repeating: 0, count: n)
+        arena.reserveCapacity(capacity * 8)
+    }
+
+    var count: Int { hashes.count }
+
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h ^ (h >> 29)
+    }
+
+    /// The id of `bytes`, adding them when new (`hash` must be ``hash(_:)`` of the bytes).
+    @inline(__always)
+    mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let s = slots[i]
+            if s == 0 { break }
+            let id = Int(s - 1)
+            if hashes[id] == h && equals(id, bytes) { return id }
+            i = (i + 1) & mask
+        }
+        let id = hashes.count
+        slots[i] = UInt32(truncatingIfNeeded: id + 1)
+        hashes.append(h)
+        arena.append(contentsOf: bytes)
+        starts.append(arena.count)
+        if hashes.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    /// Adds `bytes` (hashing them) and returns their id.
+    mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>) -> Int { insert(bytes, hash: Self.hash(bytes)) }
+
+    private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lo = starts[id]
+        let n = starts[id + 1] - lo
+        guard n == bytes.count else { return false }
+        return arena.withUnsafeBufferPointer { a in
+            guard n > 0, let ab = a.baseAddress, let bb = bytes.baseAddress else { return n == 0 }
+            return memcmp(ab + lo, bb, n) == 0
+        }
+    }
+
+    private mutating func grow() {
+        slots = [UInt32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (k, h) in hashes.enumerated() {
+            var j = Int(truncatingIfNeeded: h) & mask
+            while slots[j] != 0 { j = (j + 1) & mask }
+            slots[j] = UInt32(truncatingIfNeeded: k + 1)
+        }
+    }
+
+    /// Calls `body` with the bytes of term `id`.
+    @inline(__always)
+    func withBytes<R>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let lo = starts[id]
+        let n = starts[id + 1] - lo
+        return arena.withUnsafeBufferPointer { a in body(UnsafeBufferPointer(rebasing: a[lo..<(lo + n)])) }
+    }
+
+    /// The bytes of term `id`.
+    func bytes(_ id: Int) -> [UInt8] { Array(arena[starts[id]..<starts[id + 1]]) }
+
+    /// Byte order of two terms.
+    func precedes(_ a: Int, _ b: Int) -> Bool {
+        withBytes(a) { x in withBytes(b) { y in
+            let n = min(x.count, y.count)
+            if n > 0, let px = x.baseAddress, let py = y.baseAddress {
+                let c = memcmp(px, py, n)
+                if c != 0 { return c < 0 }
+            }
+            return x.count < y.count
+        } }
+    }
+
+    /// Drops the lookup slots (the terms, hashes and bytes stay readable).
+    mutating func freezeLookups() { slots = [] }
+}
