@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A small benchmark run for CI (well under 2 minutes after the release build): generates 20,000 records and runs the
-# parse, analysis and scale (index build, index size, open, query mix) benchmarks on them, printing JSON lines, so a
+# parse (ISO 2709 and line format), analysis, scale (index build, index size, open, query mix) and holdings-search
+# benchmarks on them, printing JSON lines, so a
 # performance regression shows in CI output. Peers are not run here (Benchmarks/run-*.sh do that side by side).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,8 +12,10 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 B=.build/release/kartotek-bench
 t1=$(date +%s)
-$B generate --records 20000 --seed 1 -o "$dir/gen.mrc"
+$B generate --records 20000 --seed 1 -o "$dir/gen.mrc" --holdings "$dir/holdings.jsonl"
 $B parse "$dir/gen.mrc" --runs 3
+$B line "$dir/gen.mrc" --records 20000 --runs 3
 $B analysis --runs 3
 $B scale "$dir/gen.mrc" -o "$dir/idx" --threads 1,2 --queries 100
+$B holdings "$dir/gen.mrc" --holdings "$dir/holdings.jsonl" --records 20000 --queries 50
 echo "::: smoke benchmarks took $(( $(date +%s) - t1 )) s"

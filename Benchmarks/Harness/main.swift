@@ -16,6 +16,8 @@ let usage = """
            kartotek-bench search-peers DOCS.tsv QUERIES.tsv [--index PATH]
            kartotek-bench scale FILE.mrc -o DIR [--threads 1,2,…] [--segment N] [--queries N]
            kartotek-bench compact FILE.mrc -o DIR [--queries N]   (merge DIR's index segments, time the mix again)
+           kartotek-bench line FILE.mrc [--records N] [--runs N]   (the records in danMARC2 line format, read back)
+           kartotek-bench holdings FILE.mrc --holdings H.jsonl [--records N] [--queries N] [--cooperation N]
            kartotek-bench export-docs FILE.mrc -o DOCS.jsonl   (the records as the peers' document JSON, for tantivy)
            kartotek-bench generate --records N [--seed S] [--danmarc F] [--libraries N] [--format iso2709|json] -o FILE [--holdings FILE]
     """
@@ -90,6 +92,25 @@ do {
         }
         let index = stringOption("--index") ?? "/tmp/kartotek-search-bench.kix"
         for line in try runPeerSearchBenchmark(docsPath: args[1], queriesPath: args[2], indexPath: index, threads: nil) {
+            print(line)
+        }
+    case "line":
+        guard args.count >= 2 else {
+            print(usage)
+            exit(2)
+        }
+        for line in try runLineBenchmark(path: args[1], runs: option("--runs", default: 5), limit: option("--records", default: 100_000)) {
+            print(line)
+        }
+    case "holdings":
+        guard args.count >= 2, let holdings = stringOption("--holdings") else {
+            print(usage)
+            exit(2)
+        }
+        for line in try runHoldingsBenchmark(
+            path: args[1], holdingsPath: holdings, limit: option("--records", default: 100_000),
+            queries: option("--queries", default: 300), cooperation: option("--cooperation", default: 20))
+        {
             print(line)
         }
     case "export-docs":
