@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 import SearchIndex
 import Synchronization
@@ -7,6 +8,32 @@ import Testing
 struct IndexWriterTests {
     func row(_ id: String, _ title: String, agency: String = "870970", year: Int = 2000) -> IndexDocument {
         Fixtures.document(Fixtures.Row(id: id, agency: agency, title: title, authors: ["Testesen, Tove"], year: year))
+    }
+
+    /// A bulk load with `spillDirectory` keeps frozen segments in mapped, already-unlinked files: it answers like an
+    /// in-memory writer, writes the same index file, and leaves nothing behind in the directory.
+    @Test func spilledSegmentsAnswerLikeInMemoryOnes() throws {
+        let dir = IndexFileTests.tempPath("spill")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let docs = Fixtures.rows.map(Fixtures.document)
+        let spilled = IndexWriter(flushThreshold: 4, spillDirectory: dir)
+        let inMemory = IndexWriter(flushThreshold: 4)
+        spilled.add(contentsOf: docs)
+        inMemory.add(contentsOf: docs)
+        spilled.delete(id: "D05", agency: "710100")
+        inMemory.delete(id: "D05", agency: "710100")
+        let a = spilled.snapshot()
+        let b = inMemory.snapshot()
+        #expect(a.segmentCount == b.segmentCount && a.segmentCount > 2)
+        for q in IndexFileTests.queries + ["blixen", "ti=fald*", "år >= 1950"] {
+            #expect(try a.search(q, options: SearchOptions(limit: 50)) == b.search(q, options: SearchOptions(limit: 50)))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+        let pa = IndexFileTests.tempPath("a.ktx")
+        let pb = IndexFileTests.tempPath("b.ktx")
+        try a.write(to: pa)
+        try b.write(to: pb)
+        #expect(FileManager.default.contents(atPath: pa) == FileManager.default.contents(atPath: pb))
     }
 
     @Test func addUpdateDelete() throws {
