@@ -85,14 +85,14 @@ public struct MARCXMLBatchReader {
     }
 
     /// Repairs reported so far (lenient mode; a padded 23-character leader in any mode), in document order.
-    public var diagnostics: [MARCError] { parser.state.pointee.diagnostics }
+    public var diagnostics: [MARCError] { parser.diagnostics }
 
     /// The number of `<record>` elements seen so far.
-    public var recordsSeen: Int { parser.state.pointee.recordNumber }
+    public var recordsSeen: Int { parser.recordsSeen }
 }
 
 /// The records completed by the SAX callbacks in compact mode, laid out as ISO 2709 in one growable block, and
-/// the field entries of the record being read. Freed by ``SAXParser``'s deinit.
+/// the field entries of the record being read. Freed by ``ParseProducer``'s deinit.
 struct RecordArena {
     private var block: UnsafeMutableRawBufferPointer
     private var used = 0

@@ -84,199 +84,121 @@ public struct MARCXMLReader {
     }
 
     /// Repairs reported so far (lenient mode; a padded 23-character leader in any mode), in document order.
-    public var diagnostics: [MARCError] { parser.state.pointee.diagnostics }
+    public var diagnostics: [MARCError] { parser.diagnostics }
 
     /// The number of `<record>` elements seen so far.
-    public var recordsSeen: Int { parser.state.pointee.recordNumber }
+    public var recordsSeen: Int { parser.recordsSeen }
 }
 
-/// The libxml2 push parser and its input. A class so that the C callbacks have a stable address and the parser
-/// context is freed exactly once.
+/// The consumer side of a reader: starts the parse thread (``ParseProducer``) on the first request and takes what
+/// it delivers through a small bounded ``ParseChannel``: batches (compact mode) or runs of owning records, the
+/// diagnostics reported with them, then the end or the error. A class so that dropping the reader stops and joins
+/// the thread exactly once.
 final class SAXParser {
     enum Source {
         case file(Int32, closeWhenDone: Bool)
         case memory([UInt8])
     }
 
-    static let chunkSize = 64 * 1024
-
-    /// The callbacks' state, behind a pointer: the C callbacks mutate it through the pointer, which keeps Swift's
-    /// dynamic exclusivity checks (a class's stored properties) off the per-element path.
-    let state: UnsafeMutablePointer<SAXState>
-    private var source: Source
-    private var memoryOffset = 0
-    private var context: xmlParserCtxtPtr?
-    private var handler = xmlSAXHandler()
-    private var buffer: UnsafeMutableRawBufferPointer
+    private let channel = ParseChannel()
+    /// The parse, until the thread takes it over.
+    private var producer: ParseProducer?
+    private var thread: pthread_t?
     private var finished = false
-    private var fileOpen = true
+    private var records: [MARCRecord] = []
+    private var recordHead = 0
+    /// A delivered batch not yet handed out (split when a caller asks for fewer records than it holds).
+    private var batch: RecordBatch?
+    /// Repairs delivered so far, in document order.
+    private(set) var diagnostics: [MARCError] = []
+    /// `<record>` elements the parse had seen when it delivered what was taken last.
+    private(set) var recordsSeen = 0
 
     init(source: Source, options: ReadOptions, compact: Bool = false) {
-        _ = libxml2Initialised
-        self.source = source
-        state = UnsafeMutablePointer<SAXState>.allocate(capacity: 1)
-        state.initialize(to: SAXState(options: options, compact: compact))
-        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
-        installCallbacks()
+        producer = ParseProducer(source: source, options: options, compact: compact, channel: channel)
     }
 
     deinit {
-        if let context {
-            xmlFreeParserCtxt(context)
-        }
-        closeFile()
-        buffer.deallocate()
-        state.pointee.text.free()
-        state.pointee.arena.free()
-        state.deinitialize(count: 1)
-        state.deallocate()
-    }
-
-    private func closeFile() {
-        if fileOpen, case .file(let fd, let closeWhenDone) = source, closeWhenDone {
-            close(fd)
-        }
-        fileOpen = false
+        channel.cancel()
+        if let thread { pthread_join(thread, nil) }
     }
 
     func next() throws(MARCError) -> MARCRecord? {
         while true {
-            if let record = state.pointee.popRecord() { return record }
-            if let failure = state.pointee.failure {
-                state.pointee.failure = nil
-                finished = true
-                throw failure
+            if recordHead < records.count {
+                let r = records[recordHead]
+                recordHead += 1
+                return r
             }
-            if finished { return nil }
-            try feed()
+            records = []
+            recordHead = 0
+            guard try receive(limit: 1) else { return nil }
         }
     }
 
     /// Up to `maxRecords` completed records as a compact batch (compact mode only); `nil` at the end.
     func nextBatch(maxRecords: Int) throws(MARCError) -> RecordBatch? {
         let limit = max(1, maxRecords)
-        while state.pointee.arena.records.count < limit && !finished && state.pointee.failure == nil {
-            try feed()
+        if batch == nil {
+            guard try receive(limit: limit) else { return nil }
         }
-        if let batch = state.pointee.arena.take(limit) { return batch }
-        if let failure = state.pointee.failure {
-            state.pointee.failure = nil
+        guard let b = batch else { return nil }
+        if b.count <= limit {
+            batch = nil
+            return b
+        }
+        // The parse cut at an earlier, larger limit: hand out the first records; both parts share the bytes.
+        batch = RecordBatch(storage: b.storage, records: Array(b.records[limit...]), fields: b.fieldTable)
+        return RecordBatch(storage: b.storage, records: Array(b.records[..<limit]), fields: b.fieldTable)
+    }
+
+    /// Takes the next delivery; false at the end of the document. Throws the parse's error (once).
+    private func receive(limit: Int) throws(MARCError) -> Bool {
+        if finished { return false }
+        if let producer {
+            self.producer = nil
+            try start(producer, limit: limit)
+        }
+        let delivery = channel.take(limit: limit)
+        diagnostics += delivery.diagnostics
+        recordsSeen = delivery.recordsSeen
+        switch delivery.item {
+        case .batch(let b):
+            batch = b
+        case .records(let r):
+            records = r
+            recordHead = 0
+        case .failure(let error):
             finished = true
-            throw failure
+            throw error
+        case .end:
+            finished = true
+            return false
         }
-        return nil
+        return true
     }
 
-    /// Reads the next chunk and pushes it into libxml2 (terminating the document at the end of input).
-    private func feed() throws(MARCError) {
-        var count = 0
-        switch source {
-        case .file(let fd, _):
-            guard let base = buffer.baseAddress else { return }
-            while true {
-                let n = read(fd, base, Self.chunkSize)
-                if n < 0 && errno == EINTR { continue }
-                if n < 0 {
-                    finished = true
-                    closeFile()
-                    throw MARCError(.io, "read failed: \(String(cString: strerror(errno)))", file: state.pointee.options.fileName)
-                }
-                count = n
-                break
-            }
-        case .memory(let bytes):
-            count = min(Self.chunkSize, bytes.count - memoryOffset)
-            if count > 0 {
-                bytes.withUnsafeBytes { src in
-                    buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[memoryOffset..<(memoryOffset + count)]))
-                }
-                memoryOffset += count
-            }
+    private func start(_ producer: ParseProducer, limit: Int) throws(MARCError) {
+        producer.state.pointee.batchLimit = limit
+        let box = Unmanaged.passRetained(producer).toOpaque()
+        var t = pthread_t()
+        let rc = pthread_create(&t, nil, { arg in
+            if let arg { Unmanaged<ParseProducer>.fromOpaque(arg).takeRetainedValue().run() }
+            return nil
+        }, box)
+        guard rc == 0 else {
+            Unmanaged<ParseProducer>.fromOpaque(box).release()
+            finished = true
+            throw MARCError(.io, "cannot start the parse thread: \(String(cString: strerror(rc)))")
         }
-        let chunk = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
-        if context == nil {
-            // The first bytes go to the constructor, which uses them to detect the encoding (BOM, UTF-16).
-            let head = min(count, 4)
-            let box = UnsafeMutableRawPointer(state)
-            guard let ctxt = xmlCreatePushParserCtxt(&handler, box, chunk, Int32(head), state.pointee.options.fileName) else {
-                finished = true
-                throw MARCError(.xml, "libxml2 could not create a parser", file: state.pointee.options.fileName)
-            }
-            context = ctxt
-            state.pointee.context = ctxt
-            // No entity substitution, no DTD loading or validation, no network; huge-input limits stay on.
-            _ = xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
-            if count > head {
-                _ = xmlParseChunk(ctxt, chunk.map { $0 + head }, Int32(count - head), 0)
-            }
-            if count == 0 {
-                state.pointee.terminating = true
-                _ = xmlParseChunk(ctxt, nil, 0, 1)
-                finish()
-            }
-            return
-        }
-        guard let ctxt = context else { return }
-        if count == 0 {
-            state.pointee.terminating = true
-            _ = xmlParseChunk(ctxt, nil, 0, 1)
-            finish()
-        } else {
-            _ = xmlParseChunk(ctxt, chunk, Int32(count), 0)
-        }
-        if state.pointee.stopped { finish() }
-    }
-
-    private func finish() {
-        finished = true
-        closeFile()
-        let st = state.pointee
-        if st.failure == nil && st.inRecord && !st.stopped {
-            state.pointee.failure = MARCError(
-                .xml, "the document ends inside record \(st.recordNumber)", file: st.options.fileName,
-                recordNumber: st.recordNumber)
-        }
-    }
-
-    private func installCallbacks() {
-        handler.initialized = UInt32(XML_SAX2_MAGIC)
-        handler.startElementNs = { ctx, localname, _, uri, _, _, attributeCount, _, attributes in
-            guard let ctx, let localname else { return }
-            let state = ctx.assumingMemoryBound(to: SAXState.self)
-            state.pointee.startElement(localname, uri: uri, attributeCount: Int(attributeCount), attributes: attributes)
-        }
-        handler.endElementNs = { ctx, localname, _, uri in
-            guard let ctx, let localname else { return }
-            let state = ctx.assumingMemoryBound(to: SAXState.self)
-            state.pointee.endElement(localname, uri: uri)
-        }
-        handler.characters = { ctx, ch, len in
-            guard let ctx, let ch, len > 0 else { return }
-            let state = ctx.assumingMemoryBound(to: SAXState.self)
-            if state.pointee.collecting {
-                state.pointee.text.append(ch, Int(len))
-            }
-        }
-        handler.entityDecl = { ctx, name, _, _, systemID, _ in
-            guard let ctx else { return }
-            let state = ctx.assumingMemoryBound(to: SAXState.self)
-            let entity = name.map { String(cString: $0) } ?? "?"
-            let external = systemID.map { " (SYSTEM \"\(String(cString: $0))\")" } ?? ""
-            state.pointee.fatal(
-                "the DOCTYPE declares entity '\(entity)'\(external); entity declarations are refused (no entity is expanded or loaded)")
-        }
-        handler.serror = { ctx, error in
-            guard let ctx, let error else { return }
-            let state = ctx.assumingMemoryBound(to: SAXState.self)
-            state.pointee.libxml2Error(error.pointee)
-        }
+        thread = t
     }
 }
 
 /// One-time libxml2 initialisation.
-private let libxml2Initialised: Void = { xmlInitParser() }()
+let libxml2Initialised: Void = { xmlInitParser() }()
 
-/// What the SAX callbacks build: the record being read and the finished ones waiting for ``SAXParser/next()``.
+/// What the SAX callbacks build on the parse thread: the record being read and the finished ones not yet delivered.
 struct SAXState {
     enum Element {
         case collection, record, leader, controlfield, datafield, subfield, other
@@ -290,12 +212,19 @@ struct SAXState {
     var diagnostics: [MARCError] = []
     var failure: MARCError?
     var stopped = false
-    var terminating = false
     var sawRoot = false
     var recordNumber = 0
 
+    /// Owning records completed and not yet delivered.
     private var queue: [MARCRecord] = []
-    private var queueHead = 0
+    /// Where completed records go (the parse thread's side of the hand-over).
+    var channel: ParseChannel?
+    /// Records per delivered batch (compact mode): the reader's latest `maxRecords`.
+    var batchLimit = 4096
+    /// Owning records per delivery.
+    static let recordRun = 256
+    /// The read callback has reported the end of the input.
+    var inputEnded = false
 
     // The record under construction.
     var inRecord = false
@@ -333,17 +262,57 @@ struct SAXState {
         self.compact = compact
     }
 
-    mutating func popRecord() -> MARCRecord? {
-        guard queueHead < queue.count else {
-            if !queue.isEmpty {
-                queue.removeAll(keepingCapacity: true)
-                queueHead = 0
+    // MARK: Delivery
+
+    /// Hands the completed records to the reader (waiting while it is behind), with the repairs reported so far.
+    mutating func deliverCompleted() {
+        guard let channel else { return }
+        while true {
+            let item: ParseChannel.Item
+            if compact {
+                guard let batch = arena.take(batchLimit) else { return }
+                item = .batch(batch)
+            } else {
+                guard !queue.isEmpty else { return }
+                item = .records(queue)
+                queue = []
+                queue.reserveCapacity(Self.recordRun)
             }
-            return nil
+            let delivery = ParseChannel.Delivery(item: item, diagnostics: diagnostics, recordsSeen: recordNumber)
+            diagnostics = []
+            guard let limit = channel.put(delivery) else {
+                // The reader is gone.
+                stop()
+                return
+            }
+            batchLimit = max(1, limit)
         }
-        let r = queue[queueHead]
-        queueHead += 1
-        return r
+    }
+
+    /// After `xmlParseDocument`: a document that ends inside a record is an error even if libxml2 said nothing.
+    mutating func finishDocument() {
+        if failure == nil && inRecord && !stopped {
+            failure = MARCError(
+                .xml, "the document ends inside record \(recordNumber)", file: options.fileName,
+                recordNumber: recordNumber)
+        }
+    }
+
+    /// The last deliveries: the remaining records, then the error or the end.
+    mutating func deliverEnd() {
+        deliverCompleted()
+        guard let channel else { return }
+        let item: ParseChannel.Item = failure.map { .failure($0) } ?? .end
+        _ = channel.put(ParseChannel.Delivery(item: item, diagnostics: diagnostics, recordsSeen: recordNumber))
+        diagnostics = []
+    }
+
+    /// A read error: stops the parse with an `.io` error.
+    mutating func ioFailure(_ message: String) {
+        if failure == nil {
+            failure = MARCError(.io, message, file: options.fileName)
+        }
+        stop()
     }
 
     // MARK: Names
@@ -462,8 +431,10 @@ struct SAXState {
         if stopped { return }
         var message = error.message.map { String(cString: $0) } ?? "XML error \(error.code)"
         while message.last == "\n" || message.last == " " { message.removeLast() }
-        if terminating && error.code == Int32(XML_ERR_DOCUMENT_END.rawValue) {
-            // libxml2's push parser words a premature end as "Extra content at the end of the document".
+        if error.code == Int32(XML_ERR_DOCUMENT_EMPTY.rawValue) && message == "Document is empty" {
+            message = "the document is empty or has no root element"
+        } else if inputEnded && error.code == Int32(XML_ERR_TAG_NOT_FINISHED.rawValue) {
+            // libxml2 words it "Premature end of data in tag record line 1".
             if inRecord {
                 message = "the document ends inside record \(recordNumber)"
             } else if !sawRoot {
@@ -669,10 +640,12 @@ struct SAXState {
                 leader: leader ?? defaultLeader, body: text.contents, number: recordNumber,
                 inputOffset: arena.recordInputOffset)
             text.count = 0
+            if arena.records.count >= batchLimit { deliverCompleted() }
             return
         }
         queue.append(MARCRecord(leader: leader ?? defaultLeader, fields: fields, sourceEncoding: .utf8))
         fields = []
+        if queue.count >= Self.recordRun { deliverCompleted() }
     }
 
     // MARK: Attributes
@@ -918,7 +891,7 @@ func makeLeader(_ bytes: [UInt8]) -> Leader {
 }
 
 /// The character data of the element being collected: a growable byte buffer without Array's per-call overhead.
-/// Freed by ``SAXParser``'s deinit.
+/// Freed by ``ParseProducer``'s deinit.
 struct TextBuffer {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
