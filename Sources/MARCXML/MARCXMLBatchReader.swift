@@ -96,6 +96,11 @@ public struct MARCXMLBatchReader {
 struct RecordArena {
     private var block: UnsafeMutableRawBufferPointer
     private var used = 0
+    /// Bytes of completed records held.
+    var byteCount: Int { used }
+    /// A batch is handed over once it holds this many bytes, even below the reader's record limit: smaller
+    /// batches keep fewer pages in flight between the threads and are still warm in cache when walked.
+    static let batchBytes = 1 << 20
     /// The completed records not yet handed out.
     private(set) var records: [RecordBatch.RecordEntry] = []
     private var fields: [RecordBatch.FieldEntry] = []
@@ -111,12 +116,16 @@ struct RecordArena {
     /// Enough for a default batch of typical records without regrowing; pages never written are never resident.
     static let initialCapacity = 8 << 20
 
+    /// Blocks of ``initialCapacity`` bytes come from here and go back when their batch is gone, so that the pages
+    /// stay resident from one batch to the next.
+    private let pool = BlockPool(blockSize: RecordArena.initialCapacity, limit: 3)
+
     init() {
-        block = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.initialCapacity, alignment: 16)
+        block = pool.take()
         pending.reserveCapacity(64)
     }
 
-    func free() { block.deallocate() }
+    func free() { pool.give(block) }
 
     private mutating func reserve(_ n: Int) {
         guard used + n > block.count else { return }
@@ -124,7 +133,7 @@ struct RecordArena {
         while capacity < used + n { capacity *= 2 }
         let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
         grown.copyMemory(from: UnsafeRawBufferPointer(rebasing: block[0..<used]))
-        block.deallocate()
+        pool.give(block)
         block = grown
     }
 
@@ -206,11 +215,14 @@ struct RecordArena {
             records.removeSubrange(k...)
             fields.removeSubrange(Int(firstField)...)
         }
-        let next = UnsafeMutableRawBufferPointer.allocate(byteCount: max(block.count, restUsed), alignment: 16)
+        let next =
+            restUsed <= pool.blockSize
+            ? pool.take() : UnsafeMutableRawBufferPointer.allocate(byteCount: restUsed, alignment: 16)
         if restUsed > 0 {
             next.copyMemory(from: UnsafeRawBufferPointer(rebasing: block[cut..<used]))
         }
-        let batch = RecordBatch(storage: ByteStorage(adopting: block, count: cut), records: records, fields: fields)
+        let batch = RecordBatch(
+            storage: ByteStorage(adopting: block, count: cut, pool: pool), records: records, fields: fields)
         block = next
         used = restUsed
         records = restRecords

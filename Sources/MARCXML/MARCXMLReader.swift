@@ -640,7 +640,7 @@ struct SAXState {
                 leader: leader ?? defaultLeader, body: text.contents, number: recordNumber,
                 inputOffset: arena.recordInputOffset)
             text.count = 0
-            if arena.records.count >= batchLimit { deliverCompleted() }
+            if arena.records.count >= batchLimit || arena.byteCount >= RecordArena.batchBytes { deliverCompleted() }
             return
         }
         queue.append(MARCRecord(leader: leader ?? defaultLeader, fields: fields, sourceEncoding: .utf8))
