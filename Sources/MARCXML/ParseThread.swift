@@ -217,6 +217,9 @@ final class ParseProducer: @unchecked Sendable {
                 state.pointee.text.append(ch, Int(len))
             }
         }
+        // The same function for whitespace between elements: libxml2 then skips its check for "ignorable" blanks
+        // (which, without a DTD or a tree, never finds any).
+        handler.ignorableWhitespace = handler.characters
         handler.entityDecl = { ctx, name, _, _, systemID, _ in
             guard let ctx else { return }
             let state = ctx.assumingMemoryBound(to: SAXState.self)
