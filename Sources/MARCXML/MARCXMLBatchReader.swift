@@ -8,10 +8,10 @@ import Darwin
 
 /// Reads MARCXML and MARCXchange into compact ``RecordBatch``es: the fast, streaming path.
 ///
-/// The same libxml2 SAX2 push parser as ``MARCXMLReader`` (same namespaces, security settings, strict and lenient
-/// checks, diagnostics and errors), but each record's leader, fields and subfields are appended as bytes to one
-/// arena laid out as ISO 2709 (leader, directory, fields ending in 0x1E with 0x1F subfield delimiters, 0x1D at
-/// the end), so no `String` or `Array` is made per subfield. The batch's ``RecordView``s and ``FieldView``s work
+/// The same libxml2 SAX2 parser, on its own thread, as ``MARCXMLReader`` (same namespaces, security settings,
+/// strict and lenient checks, diagnostics and errors), but each record's leader, fields and subfields are appended
+/// as bytes to one arena laid out as ISO 2709 (leader, directory, fields ending in 0x1E with 0x1F subfield
+/// delimiters, 0x1D at the end), so no `String` or `Array` is made per subfield. The batch's ``RecordView``s and ``FieldView``s work
 /// as for ISO 2709 input, ``record(_:)`` materialises a view into an owning ``MARCRecord`` on demand, and
 /// ``RecordView/rawBytes`` is a valid ISO 2709 record (UTF-8) ready to be written out.
 ///
@@ -24,7 +24,9 @@ import Darwin
 /// control field), not the XML element names as in ``MARCXMLReader``: `<datafield tag="001">` without subfields
 /// and `<controlfield tag="245">` read differently here; `next()` on ``MARCXMLReader`` keeps them exactly.
 ///
-/// Memory: one batch (`maxRecords` records as ISO 2709 bytes plus 12 bytes a field) and one 64 KiB chunk.
+/// A batch holds at most `maxRecords` records and is handed over by the parse thread once it holds 1 MiB of record
+/// bytes, so it may hold fewer. Memory: the batch being filled, at most two waiting, the caller's, and up to three
+/// 8 MiB arena blocks kept for reuse (only the pages written are resident).
 ///
 /// ```swift
 /// var reader = try MARCXMLBatchReader(path: "records.xml")

@@ -17,8 +17,9 @@ public let marcxchangeNamespace = "info:lc/xmlns/marcxchange-v1"
 /// One owning ``MARCRecord`` per ``next()``. ``MARCXMLBatchReader`` is the faster path: the same parser filling
 /// compact ISO 2709 batches, strings made only on demand.
 ///
-/// The file is pushed through libxml2's SAX2 parser in 64 KiB chunks, so memory stays bounded whatever the
-/// file's size: only the records completed by the current chunk are held. Accepted: the MARC21 slim namespace,
+/// libxml2's SAX2 pull parser reads the file on a thread of its own (started by the first ``next()``, stopped and
+/// joined when the reader goes) and hands the records over in runs of 256 through a channel holding at most two,
+/// so memory stays bounded whatever the file's size. Accepted: the MARC21 slim namespace,
 /// DBC's MARCXchange namespace (`info:lc/xmlns/marcxchange-v1`, its `format`/`type` attributes are ignored), no
 /// namespace, prefixed and default namespaces mixed, a `<collection>` or a bare `<record>` root, records inside
 /// unrelated wrapper elements (an SRU response), comments, a BOM, no prolog. Elements of other namespaces are
@@ -403,8 +404,8 @@ struct SAXState {
     }
 
     /// Stops reading. libxml2 is not told from inside a callback: `xmlStopParser` there frees the input buffer that
-    /// the current callback's attribute pointers point into (a use-after-free the fuzzer found). The feeding loop
-    /// sees `stopped` after `xmlParseChunk` returns and stops feeding; callbacks until then are ignored.
+    /// the current callback's attribute pointers point into (a use-after-free the fuzzer found). The read callback
+    /// sees `stopped` and reports the end of input; callbacks until libxml2 has finished are ignored.
     private mutating func stop() {
         stopped = true
         collecting = false

@@ -132,6 +132,10 @@ final class ParseProducer: @unchecked Sendable {
 
     /// Parses the whole document, delivering as it goes, then the end or the error.
     func run() {
+        // Errors libxml2 raises without a parser context (an encoder failing on bad bytes) would go to stderr; the
+        // parser reports them as well ("switching encoding: encoder error"), so this thread drops them. libxml2's
+        // error handlers are per thread, so no other thread's are touched.
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
         let io = Unmanaged.passUnretained(self).toOpaque()
         let ctxt = xmlCreateIOParserCtxt(
             &handler, UnsafeMutableRawPointer(state), { io, out, len in

@@ -157,11 +157,17 @@ func comparableLeader(_ leader: Leader) -> [UInt8] {
         #expect(got.map(\.fields) == owning.map(\.fields))
         #expect(reader.recordsSeen == owning.count)
 
-        // A large document, abandoned after the first batch and after the first record: deinit cancels and joins.
+        // A document of more runs than the channel holds (256 owning records a run, two waiting), abandoned after
+        // the first batch and after the first record: the parse thread is blocked handing over, and deinit
+        // cancels and joins it. (Kept to a few megabytes: the streaming test measures this process's RSS.)
         let writer = MARCXMLWriter(flavor: .marc21)
-        var body = ""
-        for _ in 0..<40 { for r in owning { writer.append(r, to: &body) } }
-        let document = Array((writer.header + body + writer.footer).utf8)
+        var document = Array(writer.header.utf8)
+        var copies = 0
+        while copies * owning.count <= 3 * 256 {
+            for r in owning { document += Array(writer.fragment(r).utf8) }
+            copies += 1
+        }
+        document += Array(writer.footer.utf8)
         for _ in 0..<5 {
             var batches = MARCXMLBatchReader(bytes: document)
             #expect(try batches.nextBatch(maxRecords: 2)?.count == 2)
