@@ -106,14 +106,6 @@ struct RecordArena {
     /// The completed records not yet handed out.
     private(set) var records: [RecordBatch.RecordEntry] = []
     private var fields: [RecordBatch.FieldEntry] = []
-    /// The fields of the record being read; `start` relative to the start of its body.
-    var pending: [RecordBatch.FieldEntry] = []
-    /// Where the `<leader>` text started in the body buffer.
-    var leaderMark = 0
-    /// Where the current field started in the body buffer.
-    var fieldStart = 0
-    /// The input offset of the current `<record>`.
-    var recordInputOffset = 0
 
     /// Enough for a default batch of typical records without regrowing; pages never written are never resident.
     static let initialCapacity = 8 << 20
@@ -124,7 +116,6 @@ struct RecordArena {
 
     init() {
         block = pool.take()
-        pending.reserveCapacity(64)
     }
 
     func free() { pool.give(block) }
@@ -139,8 +130,12 @@ struct RecordArena {
         block = grown
     }
 
-    /// Appends a record: leader, directory, the body (fields with their 0x1E terminators), 0x1D.
-    mutating func appendRecord(leader: Leader, body: UnsafeBufferPointer<UInt8>, number: Int, inputOffset: Int) {
+    /// Appends a record: leader, directory, the body (fields with their 0x1E terminators), 0x1D. `fields` start at
+    /// `fieldBase` + their position in `body`.
+    mutating func appendRecord(
+        leader: Leader, body: UnsafeBufferPointer<UInt8>, fields pending: ArraySlice<RecordBatch.FieldEntry>,
+        fieldBase: Int, number: Int, inputOffset: Int
+    ) {
         let n = pending.count
         let base = 24 + 12 * n + 1
         let length = base + body.count + 1
@@ -162,11 +157,11 @@ struct RecordArena {
         var d = p + 24
         let firstField = fields.count
         for f in pending {
-            var start = Int(f.start)
+            var start = Int(f.start) - fieldBase
             var fieldLength = Int(f.length)
-            if start + fieldLength >= body.count {
+            if start < 0 || start + fieldLength >= body.count {
                 // Only a pathological nesting (a field inside a <leader>) gets here; keep the views in bounds.
-                start = min(start, body.count)
+                start = min(max(start, 0), body.count)
                 fieldLength = max(0, min(fieldLength, body.count - start - 1))
                 repaired = true
             }
@@ -192,7 +187,6 @@ struct RecordArena {
                 fieldCount: UInt32(truncatingIfNeeded: n), inputOffset: inputOffset,
                 number: UInt32(truncatingIfNeeded: number), repaired: repaired))
         used += length
-        pending.removeAll(keepingCapacity: true)
     }
 
     /// Hands out the first `limit` completed records as a batch (the block goes with it) and keeps the rest.

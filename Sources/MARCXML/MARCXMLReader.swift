@@ -108,8 +108,10 @@ final class SAXParser {
     private var finished = false
     private var records: [MARCRecord] = []
     private var recordHead = 0
-    /// A delivered batch not yet handed out (split when a caller asks for fewer records than it holds).
-    private var batch: RecordBatch?
+    /// Compact mode: delivered records not yet handed out, from `rawNext` on, and the arena they are laid out in.
+    private var raw: RawRecords?
+    private var rawNext = 0
+    private var arena: RecordArena?
     /// Repairs delivered so far, in document order.
     private(set) var diagnostics: [MARCError] = []
     /// `<record>` elements the parse had seen when it delivered what was taken last.
@@ -122,6 +124,7 @@ final class SAXParser {
     deinit {
         channel.cancel()
         if let thread { pthread_join(thread, nil) }
+        arena?.free()
     }
 
     func next() throws(MARCError) -> MARCRecord? {
@@ -140,17 +143,33 @@ final class SAXParser {
     /// Up to `maxRecords` completed records as a compact batch (compact mode only); `nil` at the end.
     func nextBatch(maxRecords: Int) throws(MARCError) -> RecordBatch? {
         let limit = max(1, maxRecords)
-        if batch == nil {
+        if raw == nil {
             guard try receive(limit: limit) else { return nil }
         }
-        guard let b = batch else { return nil }
-        if b.count <= limit {
-            batch = nil
-            return b
+        guard let r = raw else { return nil }
+        // Laid out here, on the reader's thread: leader, directory and body per record (the parse thread cut at
+        // the limit it last knew of; a smaller one now leaves the rest for the next call).
+        var a = arena ?? RecordArena()
+        arena = nil
+        let end = min(r.records.count, rawNext + limit)
+        let block = r.block.bytes
+        let base = block.baseAddress.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) }
+        for record in r.records[rawNext..<end] {
+            let start = min(record.bodyStart, block.count)
+            let count = max(0, min(record.bodyEnd, block.count) - start)
+            let body = UnsafeBufferPointer(start: base.map { $0 + start }, count: count)
+            a.appendRecord(
+                leader: record.leader, body: body, fields: r.fields[record.firstField..<record.fieldEnd],
+                fieldBase: record.bodyStart, number: record.number, inputOffset: record.inputOffset)
         }
-        // The parse cut at an earlier, larger limit: hand out the first records; both parts share the bytes.
-        batch = RecordBatch(storage: b.storage, records: Array(b.records[limit...]), fields: b.fieldTable)
-        return RecordBatch(storage: b.storage, records: Array(b.records[..<limit]), fields: b.fieldTable)
+        rawNext = end
+        if rawNext >= r.records.count {
+            raw = nil
+            rawNext = 0
+        }
+        let batch = a.take(Int.max)
+        arena = a
+        return batch
     }
 
     /// Takes the next delivery; false at the end of the document. Throws the parse's error (once).
@@ -164,8 +183,9 @@ final class SAXParser {
         diagnostics += delivery.diagnostics
         recordsSeen = delivery.recordsSeen
         switch delivery.item {
-        case .batch(let b):
-            batch = b
+        case .raw(let r):
+            raw = r
+            rawNext = 0
         case .records(let r):
             records = r
             recordHead = 0
@@ -206,9 +226,9 @@ struct SAXState {
     }
 
     let options: ReadOptions
-    /// Compact mode: records go into ``arena`` as ISO 2709 bytes instead of ``queue`` as owning records.
+    /// Compact mode: records stay bytes in ``text`` (``rawRecords``, ``rawFields``), handed over as ``RawRecords``
+    /// that the reader lays out as ISO 2709, instead of owning records in ``queue``.
     let compact: Bool
-    var arena = RecordArena()
     var context: xmlParserCtxtPtr?
     var diagnostics: [MARCError] = []
     var failure: MARCError?
@@ -226,6 +246,19 @@ struct SAXState {
     static let recordRun = 256
     /// The read callback has reported the end of the input.
     var inputEnded = false
+
+    // Compact mode: the completed records' bodies lie one after another in `text`, the current one's after them.
+    /// ``text``'s blocks (2 MiB; a hand-over happens at 1 MiB, so one block holds a batch of ordinary records).
+    private let textPool = BlockPool(blockSize: 2 << 20, limit: 4)
+    private var rawRecords: [RawRecords.Record] = []
+    /// Field entries of the completed records and the current one; `start` is a position in ``text``.
+    private var rawFields: [RecordBatch.FieldEntry] = []
+    /// Where the current record's body starts in ``text``, and how many of ``rawFields`` are completed records'.
+    private var recordBodyStart = 0
+    private var completedFields = 0
+    private var leaderMark = 0
+    private var fieldStart = 0
+    private var recordInputOffset = 0
 
     // The record under construction.
     var inRecord = false
@@ -261,6 +294,7 @@ struct SAXState {
     init(options: ReadOptions, compact: Bool) {
         self.options = options
         self.compact = compact
+        if compact { text = TextBuffer(adopting: textPool.take()) }
     }
 
     // MARK: Delivery
@@ -268,26 +302,32 @@ struct SAXState {
     /// Hands the completed records to the reader (waiting while it is behind), with the repairs reported so far.
     mutating func deliverCompleted() {
         guard let channel else { return }
-        while true {
-            let item: ParseChannel.Item
-            if compact {
-                guard let batch = arena.take(batchLimit) else { return }
-                item = .batch(batch)
-            } else {
-                guard !queue.isEmpty else { return }
-                item = .records(queue)
-                queue = []
-                queue.reserveCapacity(Self.recordRun)
-            }
-            let delivery = ParseChannel.Delivery(item: item, diagnostics: diagnostics, recordsSeen: recordNumber)
-            diagnostics = []
-            guard let limit = channel.put(delivery) else {
-                // The reader is gone.
-                stop()
-                return
-            }
-            batchLimit = max(1, limit)
+        let item: ParseChannel.Item
+        if compact {
+            // Only called between records: nothing of a record in progress is in `text` or `rawFields`.
+            guard !rawRecords.isEmpty else { return }
+            let block = RawBlock(text.detach(replacingWith: textPool.take()), pool: textPool)
+            item = .raw(RawRecords(block: block, records: rawRecords, fields: rawFields))
+            rawRecords = []
+            rawRecords.reserveCapacity(batchLimit)
+            rawFields = []
+            rawFields.reserveCapacity(16 * batchLimit)
+            recordBodyStart = 0
+            completedFields = 0
+        } else {
+            guard !queue.isEmpty else { return }
+            item = .records(queue)
+            queue = []
+            queue.reserveCapacity(Self.recordRun)
         }
+        let delivery = ParseChannel.Delivery(item: item, diagnostics: diagnostics, recordsSeen: recordNumber)
+        diagnostics = []
+        guard let limit = channel.put(delivery) else {
+            // The reader is gone.
+            stop()
+            return
+        }
+        batchLimit = max(1, limit)
     }
 
     /// After `xmlParseDocument`: a document that ends inside a record is an error even if libxml2 said nothing.
@@ -477,16 +517,16 @@ struct SAXState {
             if compact {
                 inDataField = false
                 collecting = false
-                text.count = 0
-                arena.pending.removeAll(keepingCapacity: true)
-                arena.recordInputOffset = byteOffset ?? 0
+                text.count = recordBodyStart
+                rawFields.removeSubrange(completedFields...)
+                recordInputOffset = byteOffset ?? 0
             } else {
                 fields = []
                 fields.reserveCapacity(40)
             }
         case .leader where inRecord:
             if compact {
-                arena.leaderMark = text.count
+                leaderMark = text.count
                 collecting = true
             } else {
                 collect()
@@ -499,7 +539,7 @@ struct SAXState {
             }
             inDataField = false
             if compact {
-                arena.fieldStart = text.count
+                fieldStart = text.count
                 collecting = true
             } else {
                 collect()
@@ -520,7 +560,7 @@ struct SAXState {
             inDataField = true
             if compact {
                 collecting = false
-                arena.fieldStart = text.count
+                fieldStart = text.count
                 text.append(i1)
                 text.append(i2)
             } else {
@@ -586,16 +626,18 @@ struct SAXState {
             finishRecord()
         case .leader where inRecord:
             collecting = false
-            let mark = min(arena.leaderMark, text.count)
+            let mark = min(max(leaderMark, recordBodyStart), text.count)
             let bytes = text.bytes(from: mark)
             // Cut the leader's text out of the body unless a field was (oddly) written inside it.
-            if arena.pending.last.map({ Int($0.start) < mark }) ?? true { text.count = mark }
+            if rawFields.count == completedFields || Int(rawFields[rawFields.count - 1].start) < mark {
+                text.count = mark
+            }
             finishLeader(bytes)
         case .controlfield where inRecord, .datafield where inRecord && inDataField:
             collecting = false
             inDataField = false
-            let start = min(arena.fieldStart, text.count)
-            arena.pending.append(
+            let start = min(max(fieldStart, recordBodyStart), text.count)
+            rawFields.append(
                 RecordBatch.FieldEntry(
                     tag: fieldTag, start: UInt32(truncatingIfNeeded: start),
                     length: UInt32(truncatingIfNeeded: text.count - start)))
@@ -637,11 +679,14 @@ struct SAXState {
         }
         let defaultLeader = isMARCXchange ? Self.marcxchangeLeader : Self.marc21Leader
         if compact {
-            arena.appendRecord(
-                leader: leader ?? defaultLeader, body: text.contents, number: recordNumber,
-                inputOffset: arena.recordInputOffset)
-            text.count = 0
-            if arena.records.count >= batchLimit || arena.byteCount >= RecordArena.batchBytes { deliverCompleted() }
+            rawRecords.append(
+                RawRecords.Record(
+                    leader: leader ?? defaultLeader, bodyStart: recordBodyStart, bodyEnd: text.count,
+                    firstField: completedFields, fieldEnd: rawFields.count, number: recordNumber,
+                    inputOffset: recordInputOffset))
+            recordBodyStart = text.count
+            completedFields = rawFields.count
+            if rawRecords.count >= batchLimit || text.count >= RecordArena.batchBytes { deliverCompleted() }
             return
         }
         queue.append(MARCRecord(leader: leader ?? defaultLeader, fields: fields, sourceEncoding: .utf8))
@@ -902,6 +947,24 @@ struct TextBuffer {
     init() {
         capacity = 4096
         base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    }
+
+    /// Uses `block` (allocated, non-empty) as the buffer.
+    init(adopting block: UnsafeMutableRawBufferPointer) {
+        if let p = block.baseAddress, block.count > 0 {
+            base = p.bindMemory(to: UInt8.self, capacity: block.count)
+            capacity = block.count
+        } else {
+            capacity = 4096
+            base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        }
+    }
+
+    /// Hands over the buffer (the caller frees it) and continues, empty, in `block`.
+    mutating func detach(replacingWith block: UnsafeMutableRawBufferPointer) -> UnsafeMutableRawBufferPointer {
+        let old = UnsafeMutableRawBufferPointer(start: base, count: capacity)
+        self = TextBuffer(adopting: block)
+        return old
     }
 
     mutating func append(_ bytes: UnsafePointer<UInt8>, _ n: Int) {

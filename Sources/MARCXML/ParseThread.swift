@@ -11,7 +11,7 @@ import Darwin
 /// at most that far ahead of the reader and memory stays bounded.
 final class ParseChannel: @unchecked Sendable {
     enum Item {
-        case batch(RecordBatch)
+        case raw(RawRecords)
         case records([MARCRecord])
         case failure(MARCError)
         case end
@@ -81,6 +81,42 @@ final class ParseChannel: @unchecked Sendable {
     }
 }
 
+/// Compact mode's hand-over: completed records as the parse thread left them, their bodies (fields with their
+/// 0x1E terminators, 0x1F subfield delimiters) one after another in one block. The reader lays them out as
+/// ISO 2709 (``RecordArena/appendRecord(leader:body:fields:fieldBase:number:inputOffset:)``), so that the
+/// directory is written on its thread, not on the parse thread.
+struct RawRecords: @unchecked Sendable {
+    struct Record {
+        var leader: Leader
+        /// The body's bytes in the block.
+        var bodyStart: Int
+        var bodyEnd: Int
+        /// The record's entries in ``RawRecords/fields``.
+        var firstField: Int
+        var fieldEnd: Int
+        var number: Int
+        var inputOffset: Int
+    }
+
+    let block: RawBlock
+    let records: [Record]
+    /// Field entries; `start` is a position in the block.
+    let fields: [RecordBatch.FieldEntry]
+}
+
+/// A block of record bodies; given back to its pool (or freed) when the last reference goes.
+final class RawBlock: @unchecked Sendable {
+    let bytes: UnsafeMutableRawBufferPointer
+    private let pool: BlockPool
+
+    init(_ bytes: UnsafeMutableRawBufferPointer, pool: BlockPool) {
+        self.bytes = bytes
+        self.pool = pool
+    }
+
+    deinit { pool.give(bytes) }
+}
+
 /// The parse, run on its own thread: libxml2's pull parser (`xmlParseDocument` over an I/O context whose read
 /// callback serves the file through a 256 KiB buffer, or the bytes in memory) with the SAX2 callbacks of
 /// ``SAXState``, which hands completed records to the ``ParseChannel`` as it goes.
@@ -118,7 +154,6 @@ final class ParseProducer: @unchecked Sendable {
         closeFile()
         buffer?.deallocate()
         state.pointee.text.free()
-        state.pointee.arena.free()
         state.deinitialize(count: 1)
         state.deallocate()
     }
