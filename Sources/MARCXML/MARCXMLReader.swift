@@ -249,7 +249,7 @@ struct SAXState {
 
     // Compact mode: the completed records' bodies lie one after another in `text`, the current one's after them.
     /// ``text``'s blocks (2 MiB; a hand-over happens at 1 MiB, so one block holds a batch of ordinary records).
-    private let textPool = BlockPool(blockSize: 2 << 20, limit: 4)
+    private let textPool: BlockPool
     private var rawRecords: [RawRecords.Record] = []
     /// Field entries of the completed records and the current one; `start` is a position in ``text``.
     private var rawFields: [RecordBatch.FieldEntry] = []
@@ -272,7 +272,7 @@ struct SAXState {
     private var subfieldCode: Unicode.Scalar = " "
     private var isMARCXchange = false
     var collecting = false
-    var text = TextBuffer()
+    var text: TextBuffer
 
     // Interned-name caches: libxml2 hands out names from its dictionary, so equal names are equal pointers.
     private var names: [(UnsafePointer<xmlChar>, Element)] = []
@@ -294,7 +294,9 @@ struct SAXState {
     init(options: ReadOptions, compact: Bool) {
         self.options = options
         self.compact = compact
-        if compact { text = TextBuffer(adopting: textPool.take()) }
+        let pool = BlockPool(blockSize: 2 << 20, limit: 4)
+        textPool = pool
+        text = compact ? TextBuffer(adopting: pool.take()) : TextBuffer()
     }
 
     // MARK: Delivery
