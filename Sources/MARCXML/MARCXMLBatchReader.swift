@@ -229,14 +229,18 @@ struct RecordArena {
     }
 }
 
-/// Writes `value` as `width` decimal digits (the low digits when it does not fit).
+/// Writes `value` as `width` decimal digits (the low digits when it does not fit), two digits per division.
 @inline(__always)
 private func writeDigits(_ p: UnsafeMutablePointer<UInt8>, width: Int, _ value: Int) {
     var v = value
     var i = width - 1
-    while i >= 0 {
-        p[i] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
-        v /= 10
-        i -= 1
+    while i >= 1 {
+        let (q, r) = v.quotientAndRemainder(dividingBy: 100)
+        let (tens, ones) = r.quotientAndRemainder(dividingBy: 10)
+        p[i] = UInt8(truncatingIfNeeded: 0x30 + ones)
+        p[i - 1] = UInt8(truncatingIfNeeded: 0x30 + tens)
+        v = q
+        i -= 2
     }
+    if i == 0 { p[0] = UInt8(truncatingIfNeeded: 0x30 + v % 10) }
 }
