@@ -115,28 +115,18 @@ public struct RecordView: Sendable {
     /// The field views of a record.
     public struct FieldViews: RandomAccessCollection, Sendable {
         let record: RecordView
-        // Read from the leader once per record, not once per field.
-        private let entry: RecordBatch.RecordEntry
-        private let indicatorCount: Int
-        private let utf8Codes: Bool
-
-        init(record: RecordView) {
-            self.record = record
-            entry = record.entry
-            indicatorCount = record.indicatorCount
-            utf8Codes = record.declaresUTF8
-        }
-
         /// 0.
         public var startIndex: Int { 0 }
         /// The field count.
-        public var endIndex: Int { Int(entry.fieldCount) }
+        public var endIndex: Int { record.fieldCount }
         /// The field at `position`.
         public subscript(position: Int) -> FieldView {
-            let f = record.batch.fieldTable[Int(entry.firstField) + position]
-            let base = entry.start + Int(f.start)
+            let e = record.entry
+            let f = record.batch.fieldTable[Int(e.firstField) + position]
+            let base = e.start + Int(f.start)
             let bytes = UnsafeRawBufferPointer(rebasing: record.batch.storage.buffer[base..<(base + Int(f.length))])
-            return FieldView(tag: f.tag, bytes: bytes, indicatorCount: indicatorCount, utf8Codes: utf8Codes)
+            return FieldView(
+                tag: f.tag, bytes: bytes, indicatorCount: record.indicatorCount, utf8Codes: record.declaresUTF8)
         }
     }
 
