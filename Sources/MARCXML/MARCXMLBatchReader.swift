@@ -93,15 +93,14 @@ public struct MARCXMLBatchReader {
     public var recordsSeen: Int { parser.recordsSeen }
 }
 
-/// The records completed by the SAX callbacks in compact mode, laid out as ISO 2709 in one growable block, and
-/// the field entries of the record being read. Freed by ``ParseProducer``'s deinit.
+/// Records laid out as ISO 2709 in one growable block, on the reader's thread, from the ``RawRecords`` the parse
+/// thread handed over; ``take(_:)`` makes them a batch. Freed by ``SAXParser``'s deinit.
 struct RecordArena {
     private var block: UnsafeMutableRawBufferPointer
     private var used = 0
-    /// Bytes of completed records held.
-    var byteCount: Int { used }
-    /// A batch is handed over once it holds this many bytes, even below the reader's record limit: smaller
-    /// batches keep fewer pages in flight between the threads and are still warm in cache when walked.
+    /// The parse thread hands records over once their bodies hold this many bytes, even below the reader's record
+    /// limit: smaller batches keep fewer pages in flight between the threads and are still warm in cache when
+    /// walked.
     static let batchBytes = 1 << 20
     /// The completed records not yet handed out.
     private(set) var records: [RecordBatch.RecordEntry] = []
