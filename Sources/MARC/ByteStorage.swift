@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,6 +13,9 @@ public final class ByteStorage: @unchecked Sendable {
     /// The bytes.
     public let buffer: UnsafeRawBufferPointer
     private let mapped: Bool
+    /// Where an adopted block goes back to instead of being freed.
+    private let pool: BlockPool?
+    private let block: UnsafeMutableRawBufferPointer?
 
     /// Copies `bytes` into a new heap block.
     public init<C: Collection>(copying bytes: C) where C.Element == UInt8 {
@@ -19,12 +24,17 @@ public final class ByteStorage: @unchecked Sendable {
         _ = p.initializeMemory(as: UInt8.self, from: bytes)
         buffer = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(p)[0..<count])
         mapped = false
+        pool = nil
+        block = nil
     }
 
-    /// Takes ownership of an allocated block of which `count` bytes are used.
-    package init(adopting block: UnsafeMutableRawBufferPointer, count: Int) {
+    /// Takes ownership of an allocated block of which `count` bytes are used; with a `pool`, the block is given
+    /// back to it when this storage goes.
+    package init(adopting block: UnsafeMutableRawBufferPointer, count: Int, pool: BlockPool? = nil) {
         buffer = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(block)[0..<count])
         mapped = false
+        self.pool = pool
+        self.block = pool == nil ? nil : block
     }
 
     /// Maps a file read-only. Empty files get an empty heap block.
@@ -39,6 +49,8 @@ public final class ByteStorage: @unchecked Sendable {
             let block = try readAll(fd: fd, path: path)
             self.buffer = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(block.0)[0..<block.1])
             mapped = false
+            pool = nil
+            self.block = nil
             return
         }
         let size = Int(st.st_size)
@@ -46,6 +58,8 @@ public final class ByteStorage: @unchecked Sendable {
             let p = UnsafeMutableRawBufferPointer.allocate(byteCount: 1, alignment: 16)
             buffer = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(p)[0..<0])
             mapped = false
+            pool = nil
+            block = nil
             return
         }
         guard let addr = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), addr != MAP_FAILED else {
@@ -54,6 +68,8 @@ public final class ByteStorage: @unchecked Sendable {
         _ = madvise(addr, size, MADV_SEQUENTIAL)
         buffer = UnsafeRawBufferPointer(start: addr, count: size)
         mapped = true
+        pool = nil
+        block = nil
     }
 
     /// Reads a file descriptor (standard input, a pipe) to its end.
@@ -61,14 +77,55 @@ public final class ByteStorage: @unchecked Sendable {
         let block = try readAll(fd: fd, path: name)
         buffer = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(block.0)[0..<block.1])
         mapped = false
+        pool = nil
+        self.block = nil
     }
 
     deinit {
-        if mapped {
+        if let pool, let block {
+            pool.give(block)
+        } else if mapped {
             munmap(UnsafeMutableRawPointer(mutating: buffer.baseAddress), buffer.count)
         } else {
             UnsafeMutableRawPointer(mutating: buffer.baseAddress)?.deallocate()
         }
+    }
+}
+
+/// Blocks of one size given back by the ``ByteStorage``s that adopted them, for reuse. A reader that fills a
+/// fresh multi-megabyte block per batch otherwise has the kernel fault in (and zero) every page of every batch
+/// anew; reused blocks are already resident. Holds at most `limit` blocks; the rest are freed.
+package final class BlockPool: Sendable {
+    package let blockSize: Int
+    private let limit: Int
+    private let blocks = Mutex<[UnsafeSendable<UnsafeMutableRawBufferPointer>]>([])
+
+    package init(blockSize: Int, limit: Int) {
+        self.blockSize = blockSize
+        self.limit = limit
+    }
+
+    deinit {
+        blocks.withLock { list in
+            for b in list { b.value.deallocate() }
+            list.removeAll()
+        }
+    }
+
+    /// A block of ``blockSize`` bytes: a given-back one if there is one, else a new one.
+    package func take() -> UnsafeMutableRawBufferPointer {
+        if let reused = blocks.withLock({ $0.popLast() }) { return reused.value }
+        return UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
+    }
+
+    /// Keeps `block` for reuse (if it has ``blockSize`` bytes and there is room) or frees it.
+    package func give(_ block: UnsafeMutableRawBufferPointer) {
+        let kept = block.count == blockSize && blocks.withLock { list in
+            guard list.count < limit else { return false }
+            list.append(UnsafeSendable(block))
+            return true
+        }
+        if !kept { block.deallocate() }
     }
 }
 

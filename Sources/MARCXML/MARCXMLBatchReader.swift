@@ -8,10 +8,10 @@ import Darwin
 
 /// Reads MARCXML and MARCXchange into compact ``RecordBatch``es: the fast, streaming path.
 ///
-/// The same libxml2 SAX2 push parser as ``MARCXMLReader`` (same namespaces, security settings, strict and lenient
-/// checks, diagnostics and errors), but each record's leader, fields and subfields are appended as bytes to one
-/// arena laid out as ISO 2709 (leader, directory, fields ending in 0x1E with 0x1F subfield delimiters, 0x1D at
-/// the end), so no `String` or `Array` is made per subfield. The batch's ``RecordView``s and ``FieldView``s work
+/// The same libxml2 SAX2 parser, on its own thread, as ``MARCXMLReader`` (same namespaces, security settings,
+/// strict and lenient checks, diagnostics and errors), but each record's leader, fields and subfields are appended
+/// as bytes to one arena laid out as ISO 2709 (leader, directory, fields ending in 0x1E with 0x1F subfield
+/// delimiters, 0x1D at the end), so no `String` or `Array` is made per subfield. The batch's ``RecordView``s and ``FieldView``s work
 /// as for ISO 2709 input, ``record(_:)`` materialises a view into an owning ``MARCRecord`` on demand, and
 /// ``RecordView/rawBytes`` is a valid ISO 2709 record (UTF-8) ready to be written out.
 ///
@@ -24,7 +24,9 @@ import Darwin
 /// control field), not the XML element names as in ``MARCXMLReader``: `<datafield tag="001">` without subfields
 /// and `<controlfield tag="245">` read differently here; `next()` on ``MARCXMLReader`` keeps them exactly.
 ///
-/// Memory: one batch (`maxRecords` records as ISO 2709 bytes plus 12 bytes a field) and one 64 KiB chunk.
+/// A batch holds at most `maxRecords` records and is handed over by the parse thread once it holds 1 MiB of record
+/// bytes, so it may hold fewer. Memory: the batch being filled, at most two waiting, the caller's, and up to three
+/// 8 MiB arena blocks kept for reuse (only the pages written are resident).
 ///
 /// ```swift
 /// var reader = try MARCXMLBatchReader(path: "records.xml")
@@ -85,38 +87,37 @@ public struct MARCXMLBatchReader {
     }
 
     /// Repairs reported so far (lenient mode; a padded 23-character leader in any mode), in document order.
-    public var diagnostics: [MARCError] { parser.state.pointee.diagnostics }
+    public var diagnostics: [MARCError] { parser.diagnostics }
 
     /// The number of `<record>` elements seen so far.
-    public var recordsSeen: Int { parser.state.pointee.recordNumber }
+    public var recordsSeen: Int { parser.recordsSeen }
 }
 
-/// The records completed by the SAX callbacks in compact mode, laid out as ISO 2709 in one growable block, and
-/// the field entries of the record being read. Freed by ``SAXParser``'s deinit.
+/// Records laid out as ISO 2709 in one growable block, on the reader's thread, from the ``RawRecords`` the parse
+/// thread handed over; ``take(_:)`` makes them a batch. Freed by ``SAXParser``'s deinit.
 struct RecordArena {
     private var block: UnsafeMutableRawBufferPointer
     private var used = 0
+    /// The parse thread hands records over once their bodies hold this many bytes, even below the reader's record
+    /// limit: smaller batches keep fewer pages in flight between the threads and are still warm in cache when
+    /// walked.
+    static let batchBytes = 1 << 20
     /// The completed records not yet handed out.
     private(set) var records: [RecordBatch.RecordEntry] = []
     private var fields: [RecordBatch.FieldEntry] = []
-    /// The fields of the record being read; `start` relative to the start of its body.
-    var pending: [RecordBatch.FieldEntry] = []
-    /// Where the `<leader>` text started in the body buffer.
-    var leaderMark = 0
-    /// Where the current field started in the body buffer.
-    var fieldStart = 0
-    /// The input offset of the current `<record>`.
-    var recordInputOffset = 0
 
     /// Enough for a default batch of typical records without regrowing; pages never written are never resident.
     static let initialCapacity = 8 << 20
 
+    /// Blocks of ``initialCapacity`` bytes come from here and go back when their batch is gone, so that the pages
+    /// stay resident from one batch to the next.
+    private let pool = BlockPool(blockSize: RecordArena.initialCapacity, limit: 3)
+
     init() {
-        block = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.initialCapacity, alignment: 16)
-        pending.reserveCapacity(64)
+        block = pool.take()
     }
 
-    func free() { block.deallocate() }
+    func free() { pool.give(block) }
 
     private mutating func reserve(_ n: Int) {
         guard used + n > block.count else { return }
@@ -124,12 +125,16 @@ struct RecordArena {
         while capacity < used + n { capacity *= 2 }
         let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
         grown.copyMemory(from: UnsafeRawBufferPointer(rebasing: block[0..<used]))
-        block.deallocate()
+        pool.give(block)
         block = grown
     }
 
-    /// Appends a record: leader, directory, the body (fields with their 0x1E terminators), 0x1D.
-    mutating func appendRecord(leader: Leader, body: UnsafeBufferPointer<UInt8>, number: Int, inputOffset: Int) {
+    /// Appends a record: leader, directory, the body (fields with their 0x1E terminators), 0x1D. `fields` start at
+    /// `fieldBase` + their position in `body`.
+    mutating func appendRecord(
+        leader: Leader, body: UnsafeBufferPointer<UInt8>, fields pending: ArraySlice<RecordBatch.FieldEntry>,
+        fieldBase: Int, number: Int, inputOffset: Int
+    ) {
         let n = pending.count
         let base = 24 + 12 * n + 1
         let length = base + body.count + 1
@@ -151,11 +156,11 @@ struct RecordArena {
         var d = p + 24
         let firstField = fields.count
         for f in pending {
-            var start = Int(f.start)
+            var start = Int(f.start) - fieldBase
             var fieldLength = Int(f.length)
-            if start + fieldLength >= body.count {
+            if start < 0 || start + fieldLength >= body.count {
                 // Only a pathological nesting (a field inside a <leader>) gets here; keep the views in bounds.
-                start = min(start, body.count)
+                start = min(max(start, 0), body.count)
                 fieldLength = max(0, min(fieldLength, body.count - start - 1))
                 repaired = true
             }
@@ -181,7 +186,6 @@ struct RecordArena {
                 fieldCount: UInt32(truncatingIfNeeded: n), inputOffset: inputOffset,
                 number: UInt32(truncatingIfNeeded: number), repaired: repaired))
         used += length
-        pending.removeAll(keepingCapacity: true)
     }
 
     /// Hands out the first `limit` completed records as a batch (the block goes with it) and keeps the rest.
@@ -206,11 +210,14 @@ struct RecordArena {
             records.removeSubrange(k...)
             fields.removeSubrange(Int(firstField)...)
         }
-        let next = UnsafeMutableRawBufferPointer.allocate(byteCount: max(block.count, restUsed), alignment: 16)
+        let next =
+            restUsed <= pool.blockSize
+            ? pool.take() : UnsafeMutableRawBufferPointer.allocate(byteCount: restUsed, alignment: 16)
         if restUsed > 0 {
             next.copyMemory(from: UnsafeRawBufferPointer(rebasing: block[cut..<used]))
         }
-        let batch = RecordBatch(storage: ByteStorage(adopting: block, count: cut), records: records, fields: fields)
+        let batch = RecordBatch(
+            storage: ByteStorage(adopting: block, count: cut, pool: pool), records: records, fields: fields)
         block = next
         used = restUsed
         records = restRecords
@@ -221,14 +228,18 @@ struct RecordArena {
     }
 }
 
-/// Writes `value` as `width` decimal digits (the low digits when it does not fit).
+/// Writes `value` as `width` decimal digits (the low digits when it does not fit), two digits per division.
 @inline(__always)
 private func writeDigits(_ p: UnsafeMutablePointer<UInt8>, width: Int, _ value: Int) {
     var v = value
     var i = width - 1
-    while i >= 0 {
-        p[i] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
-        v /= 10
-        i -= 1
+    while i >= 1 {
+        let (q, r) = v.quotientAndRemainder(dividingBy: 100)
+        let (tens, ones) = r.quotientAndRemainder(dividingBy: 10)
+        p[i] = UInt8(truncatingIfNeeded: 0x30 + ones)
+        p[i - 1] = UInt8(truncatingIfNeeded: 0x30 + tens)
+        v = q
+        i -= 2
     }
+    if i == 0 { p[0] = UInt8(truncatingIfNeeded: 0x30 + v % 10) }
 }

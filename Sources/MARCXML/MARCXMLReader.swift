@@ -17,8 +17,9 @@ public let marcxchangeNamespace = "info:lc/xmlns/marcxchange-v1"
 /// One owning ``MARCRecord`` per ``next()``. ``MARCXMLBatchReader`` is the faster path: the same parser filling
 /// compact ISO 2709 batches, strings made only on demand.
 ///
-/// The file is pushed through libxml2's SAX2 parser in 64 KiB chunks, so memory stays bounded whatever the
-/// file's size: only the records completed by the current chunk are held. Accepted: the MARC21 slim namespace,
+/// libxml2's SAX2 pull parser reads the file on a thread of its own (started by the first ``next()``, stopped and
+/// joined when the reader goes) and hands the records over in runs of 256 through a channel holding at most two,
+/// so memory stays bounded whatever the file's size. Accepted: the MARC21 slim namespace,
 /// DBC's MARCXchange namespace (`info:lc/xmlns/marcxchange-v1`, its `format`/`type` attributes are ignored), no
 /// namespace, prefixed and default namespaces mixed, a `<collection>` or a bare `<record>` root, records inside
 /// unrelated wrapper elements (an SRU response), comments, a BOM, no prolog. Elements of other namespaces are
@@ -84,218 +85,180 @@ public struct MARCXMLReader {
     }
 
     /// Repairs reported so far (lenient mode; a padded 23-character leader in any mode), in document order.
-    public var diagnostics: [MARCError] { parser.state.pointee.diagnostics }
+    public var diagnostics: [MARCError] { parser.diagnostics }
 
     /// The number of `<record>` elements seen so far.
-    public var recordsSeen: Int { parser.state.pointee.recordNumber }
+    public var recordsSeen: Int { parser.recordsSeen }
 }
 
-/// The libxml2 push parser and its input. A class so that the C callbacks have a stable address and the parser
-/// context is freed exactly once.
+/// The consumer side of a reader: starts the parse thread (``ParseProducer``) on the first request and takes what
+/// it delivers through a small bounded ``ParseChannel``: batches (compact mode) or runs of owning records, the
+/// diagnostics reported with them, then the end or the error. A class so that dropping the reader stops and joins
+/// the thread exactly once.
 final class SAXParser {
     enum Source {
         case file(Int32, closeWhenDone: Bool)
         case memory([UInt8])
     }
 
-    static let chunkSize = 64 * 1024
-
-    /// The callbacks' state, behind a pointer: the C callbacks mutate it through the pointer, which keeps Swift's
-    /// dynamic exclusivity checks (a class's stored properties) off the per-element path.
-    let state: UnsafeMutablePointer<SAXState>
-    private var source: Source
-    private var memoryOffset = 0
-    private var context: xmlParserCtxtPtr?
-    private var handler = xmlSAXHandler()
-    private var buffer: UnsafeMutableRawBufferPointer
+    private let channel = ParseChannel()
+    /// The parse, until the thread takes it over.
+    private var producer: ParseProducer?
+    private var thread: pthread_t?
     private var finished = false
-    private var fileOpen = true
+    private var records: [MARCRecord] = []
+    private var recordHead = 0
+    /// Compact mode: delivered records not yet handed out, from `rawNext` on, and the arena they are laid out in.
+    private var raw: RawRecords?
+    private var rawNext = 0
+    private var arena: RecordArena?
+    /// Repairs delivered so far, in document order.
+    private(set) var diagnostics: [MARCError] = []
+    /// `<record>` elements the parse had seen when it delivered what was taken last.
+    private(set) var recordsSeen = 0
 
     init(source: Source, options: ReadOptions, compact: Bool = false) {
-        _ = libxml2Initialised
-        self.source = source
-        state = UnsafeMutablePointer<SAXState>.allocate(capacity: 1)
-        state.initialize(to: SAXState(options: options, compact: compact))
-        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
-        installCallbacks()
+        producer = ParseProducer(source: source, options: options, compact: compact, channel: channel)
     }
 
     deinit {
-        if let context {
-            xmlFreeParserCtxt(context)
-        }
-        closeFile()
-        buffer.deallocate()
-        state.pointee.text.free()
-        state.pointee.arena.free()
-        state.deinitialize(count: 1)
-        state.deallocate()
-    }
-
-    private func closeFile() {
-        if fileOpen, case .file(let fd, let closeWhenDone) = source, closeWhenDone {
-            close(fd)
-        }
-        fileOpen = false
+        channel.cancel()
+        if let thread { pthread_join(thread, nil) }
+        arena?.free()
     }
 
     func next() throws(MARCError) -> MARCRecord? {
         while true {
-            if let record = state.pointee.popRecord() { return record }
-            if let failure = state.pointee.failure {
-                state.pointee.failure = nil
-                finished = true
-                throw failure
+            if recordHead < records.count {
+                let r = records[recordHead]
+                recordHead += 1
+                return r
             }
-            if finished { return nil }
-            try feed()
+            records = []
+            recordHead = 0
+            guard try receive(limit: 1) else { return nil }
         }
     }
 
     /// Up to `maxRecords` completed records as a compact batch (compact mode only); `nil` at the end.
     func nextBatch(maxRecords: Int) throws(MARCError) -> RecordBatch? {
         let limit = max(1, maxRecords)
-        while state.pointee.arena.records.count < limit && !finished && state.pointee.failure == nil {
-            try feed()
+        if raw == nil {
+            guard try receive(limit: limit) else { return nil }
         }
-        if let batch = state.pointee.arena.take(limit) { return batch }
-        if let failure = state.pointee.failure {
-            state.pointee.failure = nil
+        guard let r = raw else { return nil }
+        // Laid out here, on the reader's thread: leader, directory and body per record (the parse thread cut at
+        // the limit it last knew of; a smaller one now leaves the rest for the next call).
+        var a = arena ?? RecordArena()
+        arena = nil
+        let end = min(r.records.count, rawNext + limit)
+        let block = r.block.bytes
+        let base = block.baseAddress.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) }
+        for record in r.records[rawNext..<end] {
+            let start = min(record.bodyStart, block.count)
+            let count = max(0, min(record.bodyEnd, block.count) - start)
+            let body = UnsafeBufferPointer(start: base.map { $0 + start }, count: count)
+            a.appendRecord(
+                leader: record.leader, body: body, fields: r.fields[record.firstField..<record.fieldEnd],
+                fieldBase: record.bodyStart, number: record.number, inputOffset: record.inputOffset)
+        }
+        rawNext = end
+        if rawNext >= r.records.count {
+            raw = nil
+            rawNext = 0
+        }
+        let batch = a.take(Int.max)
+        arena = a
+        return batch
+    }
+
+    /// Takes the next delivery; false at the end of the document. Throws the parse's error (once).
+    private func receive(limit: Int) throws(MARCError) -> Bool {
+        if finished { return false }
+        if let producer {
+            self.producer = nil
+            try start(producer, limit: limit)
+        }
+        let delivery = channel.take(limit: limit)
+        diagnostics += delivery.diagnostics
+        recordsSeen = delivery.recordsSeen
+        switch delivery.item {
+        case .raw(let r):
+            raw = r
+            rawNext = 0
+        case .records(let r):
+            records = r
+            recordHead = 0
+        case .failure(let error):
             finished = true
-            throw failure
+            throw error
+        case .end:
+            finished = true
+            return false
         }
-        return nil
+        return true
     }
 
-    /// Reads the next chunk and pushes it into libxml2 (terminating the document at the end of input).
-    private func feed() throws(MARCError) {
-        var count = 0
-        switch source {
-        case .file(let fd, _):
-            guard let base = buffer.baseAddress else { return }
-            while true {
-                let n = read(fd, base, Self.chunkSize)
-                if n < 0 && errno == EINTR { continue }
-                if n < 0 {
-                    finished = true
-                    closeFile()
-                    throw MARCError(.io, "read failed: \(String(cString: strerror(errno)))", file: state.pointee.options.fileName)
-                }
-                count = n
-                break
-            }
-        case .memory(let bytes):
-            count = min(Self.chunkSize, bytes.count - memoryOffset)
-            if count > 0 {
-                bytes.withUnsafeBytes { src in
-                    buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[memoryOffset..<(memoryOffset + count)]))
-                }
-                memoryOffset += count
-            }
+    private func start(_ producer: ParseProducer, limit: Int) throws(MARCError) {
+        producer.state.pointee.batchLimit = limit
+        let box = Unmanaged.passRetained(producer).toOpaque()
+        var t = pthread_t()
+        let rc = pthread_create(&t, nil, { arg in
+            if let arg { Unmanaged<ParseProducer>.fromOpaque(arg).takeRetainedValue().run() }
+            return nil
+        }, box)
+        guard rc == 0 else {
+            Unmanaged<ParseProducer>.fromOpaque(box).release()
+            finished = true
+            throw MARCError(.io, "cannot start the parse thread: \(String(cString: strerror(rc)))")
         }
-        let chunk = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
-        if context == nil {
-            // The first bytes go to the constructor, which uses them to detect the encoding (BOM, UTF-16).
-            let head = min(count, 4)
-            let box = UnsafeMutableRawPointer(state)
-            guard let ctxt = xmlCreatePushParserCtxt(&handler, box, chunk, Int32(head), state.pointee.options.fileName) else {
-                finished = true
-                throw MARCError(.xml, "libxml2 could not create a parser", file: state.pointee.options.fileName)
-            }
-            context = ctxt
-            state.pointee.context = ctxt
-            // No entity substitution, no DTD loading or validation, no network; huge-input limits stay on.
-            _ = xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
-            if count > head {
-                _ = xmlParseChunk(ctxt, chunk.map { $0 + head }, Int32(count - head), 0)
-            }
-            if count == 0 {
-                state.pointee.terminating = true
-                _ = xmlParseChunk(ctxt, nil, 0, 1)
-                finish()
-            }
-            return
-        }
-        guard let ctxt = context else { return }
-        if count == 0 {
-            state.pointee.terminating = true
-            _ = xmlParseChunk(ctxt, nil, 0, 1)
-            finish()
-        } else {
-            _ = xmlParseChunk(ctxt, chunk, Int32(count), 0)
-        }
-        if state.pointee.stopped { finish() }
-    }
-
-    private func finish() {
-        finished = true
-        closeFile()
-        let st = state.pointee
-        if st.failure == nil && st.inRecord && !st.stopped {
-            state.pointee.failure = MARCError(
-                .xml, "the document ends inside record \(st.recordNumber)", file: st.options.fileName,
-                recordNumber: st.recordNumber)
-        }
-    }
-
-    private func installCallbacks() {
-        handler.initialized = UInt32(XML_SAX2_MAGIC)
-        handler.startElementNs = { ctx, localname, _, uri, _, _, attributeCount, _, attributes in
-            guard let ctx, let localname else { return }
-            let state = ctx.assumingMemoryBound(to: SAXState.self)
-            state.pointee.startElement(localname, uri: uri, attributeCount: Int(attributeCount), attributes: attributes)
-        }
-        handler.endElementNs = { ctx, localname, _, uri in
-            guard let ctx, let localname else { return }
-            let state = ctx.assumingMemoryBound(to: SAXState.self)
-            state.pointee.endElement(localname, uri: uri)
-        }
-        handler.characters = { ctx, ch, len in
-            guard let ctx, let ch, len > 0 else { return }
-            let state = ctx.assumingMemoryBound(to: SAXState.self)
-            if state.pointee.collecting {
-                state.pointee.text.append(ch, Int(len))
-            }
-        }
-        handler.entityDecl = { ctx, name, _, _, systemID, _ in
-            guard let ctx else { return }
-            let state = ctx.assumingMemoryBound(to: SAXState.self)
-            let entity = name.map { String(cString: $0) } ?? "?"
-            let external = systemID.map { " (SYSTEM \"\(String(cString: $0))\")" } ?? ""
-            state.pointee.fatal(
-                "the DOCTYPE declares entity '\(entity)'\(external); entity declarations are refused (no entity is expanded or loaded)")
-        }
-        handler.serror = { ctx, error in
-            guard let ctx, let error else { return }
-            let state = ctx.assumingMemoryBound(to: SAXState.self)
-            state.pointee.libxml2Error(error.pointee)
-        }
+        thread = t
     }
 }
 
 /// One-time libxml2 initialisation.
-private let libxml2Initialised: Void = { xmlInitParser() }()
+let libxml2Initialised: Void = { xmlInitParser() }()
 
-/// What the SAX callbacks build: the record being read and the finished ones waiting for ``SAXParser/next()``.
+/// What the SAX callbacks build on the parse thread: the record being read and the finished ones not yet delivered.
 struct SAXState {
     enum Element {
         case collection, record, leader, controlfield, datafield, subfield, other
     }
 
     let options: ReadOptions
-    /// Compact mode: records go into ``arena`` as ISO 2709 bytes instead of ``queue`` as owning records.
+    /// Compact mode: records stay bytes in ``text`` (``rawRecords``, ``rawFields``), handed over as ``RawRecords``
+    /// that the reader lays out as ISO 2709, instead of owning records in ``queue``.
     let compact: Bool
-    var arena = RecordArena()
     var context: xmlParserCtxtPtr?
     var diagnostics: [MARCError] = []
     var failure: MARCError?
     var stopped = false
-    var terminating = false
     var sawRoot = false
     var recordNumber = 0
 
+    /// Owning records completed and not yet delivered.
     private var queue: [MARCRecord] = []
-    private var queueHead = 0
+    /// Where completed records go (the parse thread's side of the hand-over).
+    var channel: ParseChannel?
+    /// Records per delivered batch (compact mode): the reader's latest `maxRecords`.
+    var batchLimit = 4096
+    /// Owning records per delivery.
+    static let recordRun = 256
+    /// The read callback has reported the end of the input.
+    var inputEnded = false
+
+    // Compact mode: the completed records' bodies lie one after another in `text`, the current one's after them.
+    /// ``text``'s blocks (2 MiB; a hand-over happens at 1 MiB, so one block holds a batch of ordinary records).
+    private let textPool: BlockPool
+    private var rawRecords: [RawRecords.Record] = []
+    /// Field entries of the completed records and the current one; `start` is a position in ``text``.
+    private var rawFields: [RecordBatch.FieldEntry] = []
+    /// Where the current record's body starts in ``text``, and how many of ``rawFields`` are completed records'.
+    private var recordBodyStart = 0
+    private var completedFields = 0
+    private var leaderMark = 0
+    private var fieldStart = 0
+    private var recordInputOffset = 0
 
     // The record under construction.
     var inRecord = false
@@ -309,7 +272,7 @@ struct SAXState {
     private var subfieldCode: Unicode.Scalar = " "
     private var isMARCXchange = false
     var collecting = false
-    var text = TextBuffer()
+    var text: TextBuffer
 
     // Interned-name caches: libxml2 hands out names from its dictionary, so equal names are equal pointers.
     private var names: [(UnsafePointer<xmlChar>, Element)] = []
@@ -331,19 +294,68 @@ struct SAXState {
     init(options: ReadOptions, compact: Bool) {
         self.options = options
         self.compact = compact
+        let pool = BlockPool(blockSize: 2 << 20, limit: 4)
+        textPool = pool
+        text = compact ? TextBuffer(adopting: pool.take()) : TextBuffer()
     }
 
-    mutating func popRecord() -> MARCRecord? {
-        guard queueHead < queue.count else {
-            if !queue.isEmpty {
-                queue.removeAll(keepingCapacity: true)
-                queueHead = 0
-            }
-            return nil
+    // MARK: Delivery
+
+    /// Hands the completed records to the reader (waiting while it is behind), with the repairs reported so far.
+    mutating func deliverCompleted() {
+        guard let channel else { return }
+        let item: ParseChannel.Item
+        if compact {
+            // Only called between records: nothing of a record in progress is in `text` or `rawFields`.
+            guard !rawRecords.isEmpty else { return }
+            let block = RawBlock(text.detach(replacingWith: textPool.take()), pool: textPool)
+            item = .raw(RawRecords(block: block, records: rawRecords, fields: rawFields))
+            rawRecords = []
+            rawRecords.reserveCapacity(batchLimit)
+            rawFields = []
+            rawFields.reserveCapacity(16 * batchLimit)
+            recordBodyStart = 0
+            completedFields = 0
+        } else {
+            guard !queue.isEmpty else { return }
+            item = .records(queue)
+            queue = []
+            queue.reserveCapacity(Self.recordRun)
         }
-        let r = queue[queueHead]
-        queueHead += 1
-        return r
+        let delivery = ParseChannel.Delivery(item: item, diagnostics: diagnostics, recordsSeen: recordNumber)
+        diagnostics = []
+        guard let limit = channel.put(delivery) else {
+            // The reader is gone.
+            stop()
+            return
+        }
+        batchLimit = max(1, limit)
+    }
+
+    /// After `xmlParseDocument`: a document that ends inside a record is an error even if libxml2 said nothing.
+    mutating func finishDocument() {
+        if failure == nil && inRecord && !stopped {
+            failure = MARCError(
+                .xml, "the document ends inside record \(recordNumber)", file: options.fileName,
+                recordNumber: recordNumber)
+        }
+    }
+
+    /// The last deliveries: the remaining records, then the error or the end.
+    mutating func deliverEnd() {
+        deliverCompleted()
+        guard let channel else { return }
+        let item: ParseChannel.Item = failure.map { .failure($0) } ?? .end
+        _ = channel.put(ParseChannel.Delivery(item: item, diagnostics: diagnostics, recordsSeen: recordNumber))
+        diagnostics = []
+    }
+
+    /// A read error: stops the parse with an `.io` error.
+    mutating func ioFailure(_ message: String) {
+        if failure == nil {
+            failure = MARCError(.io, message, file: options.fileName)
+        }
+        stop()
     }
 
     // MARK: Names
@@ -434,8 +446,8 @@ struct SAXState {
     }
 
     /// Stops reading. libxml2 is not told from inside a callback: `xmlStopParser` there frees the input buffer that
-    /// the current callback's attribute pointers point into (a use-after-free the fuzzer found). The feeding loop
-    /// sees `stopped` after `xmlParseChunk` returns and stops feeding; callbacks until then are ignored.
+    /// the current callback's attribute pointers point into (a use-after-free the fuzzer found). The read callback
+    /// sees `stopped` and reports the end of input; callbacks until libxml2 has finished are ignored.
     private mutating func stop() {
         stopped = true
         collecting = false
@@ -462,8 +474,10 @@ struct SAXState {
         if stopped { return }
         var message = error.message.map { String(cString: $0) } ?? "XML error \(error.code)"
         while message.last == "\n" || message.last == " " { message.removeLast() }
-        if terminating && error.code == Int32(XML_ERR_DOCUMENT_END.rawValue) {
-            // libxml2's push parser words a premature end as "Extra content at the end of the document".
+        if error.code == Int32(XML_ERR_DOCUMENT_EMPTY.rawValue) && message == "Document is empty" {
+            message = "the document is empty or has no root element"
+        } else if inputEnded && error.code == Int32(XML_ERR_TAG_NOT_FINISHED.rawValue) {
+            // libxml2 words it "Premature end of data in tag record line 1".
             if inRecord {
                 message = "the document ends inside record \(recordNumber)"
             } else if !sawRoot {
@@ -505,16 +519,16 @@ struct SAXState {
             if compact {
                 inDataField = false
                 collecting = false
-                text.count = 0
-                arena.pending.removeAll(keepingCapacity: true)
-                arena.recordInputOffset = byteOffset ?? 0
+                text.count = recordBodyStart
+                rawFields.removeSubrange(completedFields...)
+                recordInputOffset = byteOffset ?? 0
             } else {
                 fields = []
                 fields.reserveCapacity(40)
             }
         case .leader where inRecord:
             if compact {
-                arena.leaderMark = text.count
+                leaderMark = text.count
                 collecting = true
             } else {
                 collect()
@@ -527,7 +541,7 @@ struct SAXState {
             }
             inDataField = false
             if compact {
-                arena.fieldStart = text.count
+                fieldStart = text.count
                 collecting = true
             } else {
                 collect()
@@ -548,7 +562,7 @@ struct SAXState {
             inDataField = true
             if compact {
                 collecting = false
-                arena.fieldStart = text.count
+                fieldStart = text.count
                 text.append(i1)
                 text.append(i2)
             } else {
@@ -614,16 +628,18 @@ struct SAXState {
             finishRecord()
         case .leader where inRecord:
             collecting = false
-            let mark = min(arena.leaderMark, text.count)
+            let mark = min(max(leaderMark, recordBodyStart), text.count)
             let bytes = text.bytes(from: mark)
             // Cut the leader's text out of the body unless a field was (oddly) written inside it.
-            if arena.pending.last.map({ Int($0.start) < mark }) ?? true { text.count = mark }
+            if rawFields.count == completedFields || Int(rawFields[rawFields.count - 1].start) < mark {
+                text.count = mark
+            }
             finishLeader(bytes)
         case .controlfield where inRecord, .datafield where inRecord && inDataField:
             collecting = false
             inDataField = false
-            let start = min(arena.fieldStart, text.count)
-            arena.pending.append(
+            let start = min(max(fieldStart, recordBodyStart), text.count)
+            rawFields.append(
                 RecordBatch.FieldEntry(
                     tag: fieldTag, start: UInt32(truncatingIfNeeded: start),
                     length: UInt32(truncatingIfNeeded: text.count - start)))
@@ -665,14 +681,19 @@ struct SAXState {
         }
         let defaultLeader = isMARCXchange ? Self.marcxchangeLeader : Self.marc21Leader
         if compact {
-            arena.appendRecord(
-                leader: leader ?? defaultLeader, body: text.contents, number: recordNumber,
-                inputOffset: arena.recordInputOffset)
-            text.count = 0
+            rawRecords.append(
+                RawRecords.Record(
+                    leader: leader ?? defaultLeader, bodyStart: recordBodyStart, bodyEnd: text.count,
+                    firstField: completedFields, fieldEnd: rawFields.count, number: recordNumber,
+                    inputOffset: recordInputOffset))
+            recordBodyStart = text.count
+            completedFields = rawFields.count
+            if rawRecords.count >= batchLimit || text.count >= RecordArena.batchBytes { deliverCompleted() }
             return
         }
         queue.append(MARCRecord(leader: leader ?? defaultLeader, fields: fields, sourceEncoding: .utf8))
         fields = []
+        if queue.count >= Self.recordRun { deliverCompleted() }
     }
 
     // MARK: Attributes
@@ -918,7 +939,7 @@ func makeLeader(_ bytes: [UInt8]) -> Leader {
 }
 
 /// The character data of the element being collected: a growable byte buffer without Array's per-call overhead.
-/// Freed by ``SAXParser``'s deinit.
+/// Freed by ``ParseProducer``'s deinit.
 struct TextBuffer {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -928,6 +949,24 @@ struct TextBuffer {
     init() {
         capacity = 4096
         base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    }
+
+    /// Uses `block` (allocated, non-empty) as the buffer.
+    init(adopting block: UnsafeMutableRawBufferPointer) {
+        if let p = block.baseAddress, block.count > 0 {
+            base = p.bindMemory(to: UInt8.self, capacity: block.count)
+            capacity = block.count
+        } else {
+            capacity = 4096
+            base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        }
+    }
+
+    /// Hands over the buffer (the caller frees it) and continues, empty, in `block`.
+    mutating func detach(replacingWith block: UnsafeMutableRawBufferPointer) -> UnsafeMutableRawBufferPointer {
+        let old = UnsafeMutableRawBufferPointer(start: base, count: capacity)
+        self = TextBuffer(adopting: block)
+        return old
     }
 
     mutating func append(_ bytes: UnsafePointer<UInt8>, _ n: Int) {

@@ -136,4 +136,44 @@ func comparableLeader(_ leader: Leader) -> [UInt8] {
             }
         }
     }
+
+    /// The parse runs on a thread of its own: a caller that changes `maxRecords` between calls still gets every
+    /// record once and in order, and a reader dropped half-way (or never read) stops its thread without hanging.
+    @Test func parseThreadHandsOverSplitsAndStops() throws {
+        let path = TestSupport.corpora.appendingPathComponent("real/solrmarc_specTestRecs.xml").path
+        var owningReader = try MARCXMLReader(path: path)
+        let owning = try owningReader.readAll()
+        #expect(owning.count > 20)
+
+        var reader = try MARCXMLBatchReader(path: path)
+        var got: [MARCRecord] = []
+        let sizes = [1_000, 1, 3, 1, 1_000]
+        var k = 0
+        while let batch = try reader.nextBatch(maxRecords: sizes[k % sizes.count]) {
+            #expect(batch.count <= sizes[k % sizes.count])
+            for view in batch { got.append(try reader.record(view)) }
+            k += 1
+        }
+        #expect(got.map(\.fields) == owning.map(\.fields))
+        #expect(reader.recordsSeen == owning.count)
+
+        // A document of more runs than the channel holds (256 owning records a run, two waiting), abandoned after
+        // the first batch and after the first record: the parse thread is blocked handing over, and deinit
+        // cancels and joins it. (Kept to a few megabytes: the streaming test measures this process's RSS.)
+        let writer = MARCXMLWriter(flavor: .marc21)
+        var document = Array(writer.header.utf8)
+        var copies = 0
+        while copies * owning.count <= 3 * 256 {
+            for r in owning { document += Array(writer.fragment(r).utf8) }
+            copies += 1
+        }
+        document += Array(writer.footer.utf8)
+        for _ in 0..<5 {
+            var batches = MARCXMLBatchReader(bytes: document)
+            #expect(try batches.nextBatch(maxRecords: 2)?.count == 2)
+            var records = MARCXMLReader(bytes: document)
+            #expect(try records.next() != nil)
+            _ = MARCXMLBatchReader(bytes: document)
+        }
+    }
 }
