@@ -81,6 +81,15 @@ func runScaleBenchmark(input: String, directory: String, threadCounts: [Int], se
             ("records_per_s", Double(records) / buildSeconds), ("segments", snapshot.segmentCount),
             ("rss_mb", residentMB()), ("peak_rss_mb", peakResidentMB()),
         ]))
+        // What stays resident once the build is done: freed heap handed back to the system (malloc_trim), then
+        // resident memory split into anonymous pages (tables, writer state) and file pages (the mapped input and the
+        // spilled index segments: page cache the kernel can drop and re-read).
+        _ = glibcMallocTrim(0)
+        lines.append(jsonLine([
+            ("bench", "scale-memory"), ("after", "build"), ("threads", threads), ("rss_mb", residentMB()),
+            ("rss_anon_mb", procStatus("RssAnon:")), ("rss_file_mb", procStatus("RssFile:") + procStatus("RssShmem:")),
+            ("model_tables_mb", Double(tableBytes) / 1_048_576), ("input_mb", Double(storage.buffer.count) / 1_048_576),
+        ]))
         lastWriter = writer
     }
     guard let writer = lastWriter else { return lines }
@@ -99,6 +108,7 @@ func runScaleBenchmark(input: String, directory: String, threadCounts: [Int], se
         ("bench", "scale-index"), ("records", records), ("index_bytes", Int(st.st_size)),
         ("bytes_per_record", Double(st.st_size) / Double(max(1, records))), ("write_seconds", writeSeconds),
         ("rss_mb", residentMB()), ("peak_rss_mb", peakResidentMB()),
+        ("rss_anon_mb", procStatus("RssAnon:")), ("rss_file_mb", procStatus("RssFile:") + procStatus("RssShmem:")),
     ]))
 
     // 3. Reopen (mmap) and time the query mix.
@@ -219,11 +229,16 @@ private func seconds(_ d: Duration) -> Double {
     Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
 }
 
+/// glibc's `malloc_trim` (declared in <malloc.h>, which the Glibc module does not export): returns freed heap
+/// pages to the system so resident memory shows what is live.
+@_silgen_name("malloc_trim")
+func glibcMallocTrim(_ pad: Int) -> Int32
+
 /// VmRSS / VmHWM from /proc/self/status, in MB.
 func residentMB() -> Double { procStatus("VmRSS:") }
 func peakResidentMB() -> Double { procStatus("VmHWM:") }
 
-private func procStatus(_ key: String) -> Double {
+func procStatus(_ key: String) -> Double {
     let text = FileSystem.readSmallFile("/proc/self/status") ?? ""
     for line in text.split(separator: "\n") where line.hasPrefix(key) {
         let digits = line.filter { $0.isNumber }
