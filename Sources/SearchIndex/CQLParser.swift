@@ -19,6 +19,11 @@ public struct CQLParser: Sendable {
 
     /// Parses a query.
     public func parse(_ text: String) throws(CQLError) -> CQLQuery {
+        if let tokens = try ByteTokenizer.tokens(text) {
+            var state = ParseState(chars: [], maxDepth: maxDepth, maxClauses: maxClauses)
+            state.tokens = tokens
+            return try state.parseTop()
+        }
         var state = ParseState(chars: Array(text), maxDepth: maxDepth, maxClauses: maxClauses)
         try state.tokenize()
         return try state.parseTop()
@@ -56,6 +61,140 @@ private func isDelimiter(_ c: Character) -> Bool {
     switch c.asciiValue {
     case 0x28, 0x29, 0x2F, 0x3D, 0x3C, 0x3E, 0x22: return true  // ( ) / = < > "
     default: return false
+    }
+}
+
+/// The tokenizer on UTF-8 bytes, for text whose every scalar is below U+0300 (ASCII, Latin-1, Latin Extended:
+/// each scalar is one character there, so byte runs map to character positions by counting lead bytes) and that
+/// holds no CR LF pair (one character of two scalars). Gives exactly the tokens, positions and errors of
+/// `ParseState.tokenize`; nil sends other text to it.
+private enum ByteTokenizer {
+    static func tokens(_ text: String) throws(CQLError) -> [Token]? {
+        var copy = text
+        var failure: CQLError?
+        let tokens = copy.withUTF8 { (b: UnsafeBufferPointer<UInt8>) -> [Token]? in
+            // Eligibility: lead bytes C0–CB only (scalars up to U+02FF), no CR LF.
+            var prev: UInt8 = 0
+            for x in b {
+                if x >= 0xCC && x & 0xC0 != 0x80 { return nil }
+                if prev == 0x0D && x == 0x0A { return nil }
+                prev = x
+            }
+            switch Result(catching: { () throws(CQLError) -> [Token] in try run(b) }) {
+            case .success(let t): return t
+            case .failure(let e):
+                failure = e
+                return []
+            }
+        }
+        if let failure { throw failure }
+        return tokens
+    }
+
+    /// Length of the character starting at byte i.
+    @inline(__always)
+    static func width(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        b[i] < 0x80 ? 1 : (i + 1 < b.count ? 2 : 1)
+    }
+
+    /// Whitespace as `Character.isWhitespace` says for these scalars: 09–0D, 20, U+0085, U+00A0.
+    @inline(__always)
+    static func space(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let x = b[i]
+        if x == 0x20 || (x >= 0x09 && x <= 0x0D) { return true }
+        return x == 0xC2 && i + 1 < b.count && (b[i + 1] == 0x85 || b[i + 1] == 0xA0)
+    }
+
+    static func run(_ b: UnsafeBufferPointer<UInt8>) throws(CQLError) -> [Token] {
+        var tokens: [Token] = []
+        var i = 0
+        var pos = 0  // characters before byte i
+        let n = b.count
+        func string(_ lo: Int, _ hi: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
+        }
+        while i < n {
+            if space(b, i) {
+                i += width(b, i)
+                pos += 1
+                continue
+            }
+            let start = pos + 1
+            switch b[i] {
+            case 0x28: tokens.append(Token(kind: .lparen, position: start)); i += 1; pos += 1
+            case 0x29: tokens.append(Token(kind: .rparen, position: start)); i += 1; pos += 1
+            case 0x2F: tokens.append(Token(kind: .slash, position: start)); i += 1; pos += 1
+            case 0x3D, 0x3C, 0x3E:
+                let c = b[i]
+                let next: UInt8 = i + 1 < n ? b[i + 1] : 0
+                let op: String
+                switch (c, next) {
+                case (0x3D, 0x3D): op = "=="
+                case (0x3C, 0x3D): op = "<="
+                case (0x3C, 0x3E): op = "<>"
+                case (0x3E, 0x3D): op = ">="
+                case (0x3D, _): op = "="
+                case (0x3C, _): op = "<"
+                default: op = ">"
+                }
+                tokens.append(Token(kind: .comparator(op), position: start))
+                i += op.utf8.count
+                pos += op.utf8.count
+            case 0x22:
+                var j = i + 1
+                var chars = pos + 1
+                var closed = false
+                while j < n {
+                    if b[j] == 0x5C {
+                        guard j + 1 < n else {
+                            throw CQLError(
+                                position: chars + 1,
+                                message: "the '\\' at position \(chars + 1) escapes nothing (the query ends)")
+                        }
+                        j += 1 + width(b, j + 1)
+                        chars += 2
+                        continue
+                    }
+                    if b[j] == 0x22 { closed = true; break }
+                    j += width(b, j)
+                    chars += 1
+                }
+                guard closed else {
+                    throw CQLError(position: start, message: "the quote opened at position \(start) is never closed")
+                }
+                tokens.append(Token(kind: .quoted(string(i + 1, j)), position: start))
+                i = j + 1
+                pos = chars + 1
+            default:
+                var j = i
+                var chars = pos
+                while j < n {
+                    if space(b, j) { break }
+                    switch b[j] {
+                    case 0x28, 0x29, 0x2F, 0x3D, 0x3C, 0x3E, 0x22: break
+                    case 0x5C:
+                        guard j + 1 < n else {
+                            throw CQLError(
+                                position: chars + 1,
+                                message: "the '\\' at position \(chars + 1) escapes nothing (the query ends)")
+                        }
+                        j += 1 + width(b, j + 1)
+                        chars += 2
+                        continue
+                    default:
+                        j += width(b, j)
+                        chars += 1
+                        continue
+                    }
+                    break
+                }
+                tokens.append(Token(kind: .word(string(i, j)), position: start))
+                i = j
+                pos = chars
+            }
+        }
+        tokens.append(Token(kind: .end, position: pos + 1))
+        return tokens
     }
 }
 

@@ -130,6 +130,25 @@ struct CQLParserTests {
         ("a (b)", 3, "expected a boolean"),
     ]
 
+    /// Text whose scalars are all below U+0300 is tokenized on bytes; other text character by character. A leading
+    /// EM SPACE (U+2003) sends the same query down the character path: same tree, every position one further.
+    @Test("the byte and character tokenizers agree", arguments: valid.map(\.0) + errors.map(\.0) + [
+        "ti=æble\u{A0}and fo=ø", "ti = \"grå  spurv\" or é", "\u{85}kierkegaard", "ti=x\u{A0}\u{A0}", "å\\", "ti=\"ø\\\"\"",
+    ])
+    func byteTokenizerAgrees(_ query: String) {
+        let shifted = "\u{2003}" + query
+        switch (Result { () throws(CQLError) in try CQLParser().parse(query) },
+                Result { () throws(CQLError) in try CQLParser().parse(shifted) }) {
+        case (.success(let a), .success(let b)):
+            #expect(a.description == b.description)
+            #expect(a.root.clausePositions.map { $0 + 1 } == b.root.clausePositions)
+        case (.failure(let a), .failure(let b)):
+            #expect(a.position + 1 == b.position, "\(query.prefix(40))")
+        default:
+            Issue.record("the two tokenizers disagree on \(query.prefix(40))")
+        }
+    }
+
     @Test("syntax errors name their position", arguments: errors)
     func rejects(_ e: (String, Int, String)) {
         do {
@@ -143,5 +162,15 @@ struct CQLParserTests {
 
     @Test func errorCountIsLarge() {
         #expect(Self.errors.count >= 25)
+    }
+}
+
+extension CQLNode {
+    /// Positions of the search clauses, left to right.
+    var clausePositions: [Int] {
+        switch self {
+        case .search(let c): return [c.position]
+        case .boolean(_, let l, let r): return l.clausePositions + r.clausePositions
+        }
     }
 }
