@@ -42,7 +42,7 @@ stamp "export documents for tantivy"
 [ -s "$DIR/data/docs.jsonl" ] || $BENCH export-docs "$DIR/gen.mrc" -o "$DIR/data/docs.jsonl" >&2
 stamp "tantivy build + queries"
 rm -rf "$DIR/work/tantivy"
-/usr/bin/time -f '{"bench":"peer-process","tool":"tantivy","max_rss_mb":%M}' -a -o "$DIR/work/time.jsonl" \
+/usr/bin/time -f '{"bench":"peer-process","tool":"tantivy","max_rss_kb":%M}' -a -o "$DIR/work/time.jsonl" \
   python3 Benchmarks/peers/tantivy_bench.py "$SHARED/peers" --data "$DIR/data" --work "$DIR/work" --nq "$NQ" > "$DIR/work/tantivy.stdout"
 rm -rf "$DIR/work/tantivy"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["bench"]="peer-search"; print(json.dumps(d, ensure_ascii=False))' \
