@@ -19,8 +19,11 @@ struct SegmentBuilder {
 
         mutating func add(_ term: String, doc: UInt32, pos: UInt32) {
             var t = term
-            let id = UInt32(truncatingIfNeeded: t.withUTF8 { terms.insert($0) })
-            occTerm.append(id)
+            t.withUTF8 { add(bytes: $0, doc: doc, pos: pos) }
+        }
+
+        mutating func add(bytes: UnsafeBufferPointer<UInt8>, doc: UInt32, pos: UInt32) {
+            occTerm.append(UInt32(truncatingIfNeeded: terms.insert(bytes)))
             occDoc.append(doc)
             occPos.append(pos)
         }
@@ -92,12 +95,19 @@ struct SegmentBuilder {
         var local: UInt32 = 0
         // Tokens of the values analysed so far in this document, compared by bytes (a phrase index
         // usually holds the same values as its word index: each value is analysed once).
-        var tokenCache: [(String, [String])] = []
+        // Tokens of the values analysed so far in this document, as bytes in one arena (no String per token);
+        // values are compared by bytes, so a phrase index holding its word index's values reuses their tokens.
+        var arena: [UInt8] = []
+        var tokenRanges: [Range<Int>] = []
+        var analysed: [(String, Range<Int>)] = []
+        var phrase: [UInt8] = []
         let idField = IndexSchema.fieldNumber("id")
         let agencyField = IndexSchema.fieldNumber("agency")
         var perField = [[String]](repeating: [], count: fields.count)
         for doc in docs {
-            tokenCache.removeAll(keepingCapacity: true)
+            arena.removeAll(keepingCapacity: true)
+            tokenRanges.removeAll(keepingCapacity: true)
+            analysed.removeAll(keepingCapacity: true)
             // One pass over the document's fields (no hashed lookup per index name).
             for f in perField.indices { perField[f].removeAll() }
             var seen = [Bool](repeating: false, count: fields.count)
@@ -114,29 +124,47 @@ struct SegmentBuilder {
                 var length = 0
                 for (v, value) in perField[f].enumerated() {
                     if v > 0 { pos &+= SegmentFormat.valueGap }
-                    let valueTerms: [String]
                     switch field.kind {
                     case .words, .codes, .phrase:
-                        let toks: [String]
-                        if let cached = tokenCache.first(where: { Self.sameBytes($0.0, value) }) {
+                        let toks: Range<Int>
+                        if let cached = analysed.first(where: { Self.sameBytes($0.0, value) }) {
                             toks = cached.1
                         } else {
-                            toks = analyzer.tokens(value)
-                            if tokenCache.count < 64 { tokenCache.append((value, toks)) }
+                            let first = tokenRanges.count
+                            analyzer.forEachToken(in: value) { bytes, _, _ in
+                                let lo = arena.count
+                                arena.append(contentsOf: bytes)
+                                tokenRanges.append(lo..<arena.count)
+                            }
+                            toks = first..<tokenRanges.count
+                            if analysed.count < 64 { analysed.append((value, toks)) }
                         }
                         if field.kind == .phrase {
-                            let joined = toks.joined(separator: " ")
-                            valueTerms = joined.isEmpty ? [] : [joined]
+                            // The whole value as one term: its tokens joined by blanks.
+                            guard !toks.isEmpty else { continue }
+                            phrase.removeAll(keepingCapacity: true)
+                            for t in toks {
+                                if !phrase.isEmpty { phrase.append(0x20) }
+                                phrase.append(contentsOf: arena[tokenRanges[t]])
+                            }
+                            phrase.withUnsafeBufferPointer { chunks[f].add(bytes: $0, doc: local, pos: pos) }
+                            pos &+= 1
+                            length += 1
                         } else {
-                            valueTerms = toks
+                            arena.withUnsafeBufferPointer { a in
+                                for t in toks {
+                                    chunks[f].add(bytes: UnsafeBufferPointer(rebasing: a[tokenRanges[t]]), doc: local, pos: pos)
+                                    pos &+= 1
+                                    length += 1
+                                }
+                            }
                         }
                     case .isbn, .issn:
-                        valueTerms = terms(of: value, kind: field.kind)
-                    }
-                    for term in valueTerms {
-                        chunks[f].add(term, doc: local, pos: pos)
-                        pos &+= 1
-                        length += 1
+                        for term in terms(of: value, kind: field.kind) {
+                            chunks[f].add(term, doc: local, pos: pos)
+                            pos &+= 1
+                            length += 1
+                        }
                     }
                 }
                 chunks[f].lengths.append(UInt8(min(length, 255)))
