@@ -46,6 +46,17 @@ struct IdentifierTests {
         #expect(isbn.isbn10 == c.3)
         #expect(ISBN.isValid(c.0) == c.1)
         #expect((ISBN.parse(c.0) != nil) == c.1)
+        // The index keeps one form: the 13-digit one when valid, else the cleaned value in lower case.
+        #expect(isbn.indexForm == (c.2 ?? isbn.cleaned.lowercased()))
+    }
+
+    @Test func indexFormJoinsBothSpellings() {
+        #expect(ISBN("87-7245-012-6").indexForm == ISBN("978-87-7245-012-4").indexForm)
+        #expect(ISBN("0-8044-2957-x").indexForm == "9780804429573")
+        #expect(ISBN("1234567890X").indexForm == "1234567890")  // invalid: cleaned (the X is not the 10th character)
+        #expect(ISBN("123456788X").indexForm == "123456788x")  // invalid check digit: kept, lower-cased
+        #expect(ISBN("123456789X").indexForm == "9781234567897")
+        #expect(ISBN("hf.").indexForm.isEmpty)
     }
 
     @Test func issueExamplePairIsConsistent() {
