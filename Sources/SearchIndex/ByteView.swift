@@ -158,6 +158,22 @@ struct ByteView: @unchecked Sendable {
     }
 }
 
+/// Decodes a LEB128 varint at `p` (not reading at or past `end`), advancing `p`: the posting kernels' reader, on
+/// raw pointers where ``ByteView/varint(_:)`` works on offsets. A varint cut off by `end` yields what was read.
+@inline(__always)
+func readVarint(_ p: inout UnsafeRawPointer, _ end: UnsafeRawPointer) -> UInt64 {
+    var result: UInt64 = 0
+    var shift: UInt64 = 0
+    while p < end {
+        let b = p.load(as: UInt8.self)
+        p += 1
+        if shift < 64 { result |= UInt64(b & 0x7F) << shift }
+        if b < 0x80 { return result }
+        shift += 7
+    }
+    return result
+}
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -485,32 +485,11 @@ struct QueryEvaluator {
             var first = true
             var r = 0
             while p < end && n < cap {
+                // One-byte entries (most doc deltas) inline; longer ones through the shared reader.
                 var v = UInt64(p.load(as: UInt8.self))
-                p += 1
-                if v >= 0x80 {
-                    v &= 0x7F
-                    var shift: UInt64 = 7
-                    while p < end {
-                        let b = p.load(as: UInt8.self)
-                        p += 1
-                        if shift < 64 { v |= UInt64(b & 0x7F) << shift }
-                        if b < 0x80 { break }
-                        shift += 7
-                    }
-                }
+                if v < 0x80 { p += 1 } else { v = readVarint(&p, end) }
                 let delta = UInt32(truncatingIfNeeded: v >> 1)
-                var tf: UInt64 = 1
-                if v & 1 == 0 {
-                    tf = 0
-                    var shift: UInt64 = 0
-                    while p < end {
-                        let b = p.load(as: UInt8.self)
-                        p += 1
-                        if shift < 64 { tf |= UInt64(b & 0x7F) << shift }
-                        if b < 0x80 { break }
-                        shift += 7
-                    }
-                }
+                let tf: UInt64 = v & 1 == 0 ? readVarint(&p, end) : 1
                 if first {
                     doc = delta
                     first = false
@@ -566,18 +545,7 @@ struct QueryEvaluator {
                     var doc: UInt32 = 0
                     var first = true
                     var r = 0
-                    @inline(__always) func varint() -> UInt64 {
-                        var result: UInt64 = 0
-                        var shift: UInt64 = 0
-                        while p < end {
-                            let b = p.load(as: UInt8.self)
-                            p += 1
-                            if shift < 64 { result |= UInt64(b & 0x7F) << shift }
-                            if b < 0x80 { return result }
-                            shift += 7
-                        }
-                        return result
-                    }
+                    @inline(__always) func varint() -> UInt64 { readVarint(&p, end) }
                     let skips = fr.skipsOf(t)
                     let nskips = skips.count / SegmentFormat.skipEntrySize
                     var si = 0
@@ -880,18 +848,7 @@ struct QueryEvaluator {
         let pcount = positions.count
         var po = 0
         var p = dbase
-        @inline(__always) func docVarint() -> UInt64 {
-            var result: UInt64 = 0
-            var shift: UInt64 = 0
-            while p < dend {
-                let b = p.load(as: UInt8.self)
-                p += 1
-                if shift < 64 { result |= UInt64(b & 0x7F) << shift }
-                if b < 0x80 { return result }
-                shift += 7
-            }
-            return result
-        }
+        @inline(__always) func docVarint() -> UInt64 { readVarint(&p, dend) }
         @inline(__always) func posVarint() -> UInt64 {
             guard let pbase else { return 0 }
             var result: UInt64 = 0

@@ -37,20 +37,16 @@ final class SegmentStorage: @unchecked Sendable {
         defer { close(fd) }
         let name = String(cString: template.map { UInt8(bitPattern: $0) } + [0])
         unlink(name)
-        var written = 0
-        let ok = bytes.withUnsafeBytes { buf -> Bool in
-            guard let base = buf.baseAddress else { return false }
-            while written < buf.count {
-                let n = write(fd, base + written, buf.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                written += n
+        var sink = AtomicFile.Sink(fd: fd, path: name)
+        let written = bytes.withUnsafeBytes { b -> Bool in
+            do throws(IndexError) {
+                try sink.write(b)
+                return true
+            } catch {
+                return false
             }
-            return true
         }
-        guard ok, !bytes.isEmpty,
+        guard written, !bytes.isEmpty,
             let raw = mmap(nil, bytes.count, PROT_READ, MAP_SHARED, fd, 0), raw != MAP_FAILED
         else { return nil }
         self.init(mapped: UnsafeRawPointer(raw), count: bytes.count)

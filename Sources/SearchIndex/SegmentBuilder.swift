@@ -81,13 +81,6 @@ struct SegmentBuilder {
         return String(decoding: ascii, as: UTF8.self)
     }
 
-    func values(_ doc: IndexDocument, field name: String) -> [String] {
-        if let v = doc.fields[name] { return v }
-        if name == "id" { return [doc.id] }
-        if name == "agency" { return [doc.agency] }
-        return []
-    }
-
     func buildChunk(_ docs: ArraySlice<IndexDocument>) -> [FieldChunk] {
         let fields = IndexSchema.fields
         var chunks = [FieldChunk](repeating: FieldChunk(), count: fields.count)
@@ -104,13 +97,17 @@ struct SegmentBuilder {
         let idField = IndexSchema.fieldNumber("id")
         let agencyField = IndexSchema.fieldNumber("agency")
         var perField = [[String]](repeating: [], count: fields.count)
+        // Whether the document names the index at all (an explicit empty list keeps `id`/`agency` unindexed).
+        var seen = [Bool](repeating: false, count: fields.count)
         for doc in docs {
             arena.removeAll(keepingCapacity: true)
             tokenRanges.removeAll(keepingCapacity: true)
             analysed.removeAll(keepingCapacity: true)
             // One pass over the document's fields (no hashed lookup per index name).
-            for f in perField.indices { perField[f].removeAll() }
-            var seen = [Bool](repeating: false, count: fields.count)
+            for f in perField.indices {
+                perField[f].removeAll()
+                seen[f] = false
+            }
             for (name, vals) in doc.fields {
                 if let f = IndexSchema.fieldNumber(name) {
                     perField[f] = vals
