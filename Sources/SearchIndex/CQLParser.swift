@@ -58,10 +58,21 @@ private func isSpace(_ c: Character) -> Bool {
 /// Characters that end an unquoted word.
 @inline(__always)
 private func isDelimiter(_ c: Character) -> Bool {
-    switch c.asciiValue {
-    case 0x28, 0x29, 0x2F, 0x3D, 0x3C, 0x3E, 0x22: return true  // ( ) / = < > "
+    c.asciiValue.map(isDelimiter) ?? false
+}
+
+/// The bytes that end an unquoted word: ( ) / = < > ".
+@inline(__always)
+private func isDelimiter(_ b: UInt8) -> Bool {
+    switch b {
+    case 0x28, 0x29, 0x2F, 0x3D, 0x3C, 0x3E, 0x22: return true
     default: return false
     }
+}
+
+/// The error for a `\` that ends the query (1-based `position` of the backslash); both tokenizers raise it.
+private func danglingEscape(at position: Int) -> CQLError {
+    CQLError(position: position, message: "the '\\' at position \(position) escapes nothing (the query ends)")
 }
 
 /// The tokenizer on UTF-8 bytes, for text whose every scalar is below U+0300 (ASCII, Latin-1, Latin Extended:
@@ -147,9 +158,7 @@ private enum ByteTokenizer {
                 while j < n {
                     if b[j] == 0x5C {
                         guard j + 1 < n else {
-                            throw CQLError(
-                                position: chars + 1,
-                                message: "the '\\' at position \(chars + 1) escapes nothing (the query ends)")
+                            throw danglingEscape(at: chars + 1)
                         }
                         j += 1 + width(b, j + 1)
                         chars += 2
@@ -168,25 +177,17 @@ private enum ByteTokenizer {
             default:
                 var j = i
                 var chars = pos
-                while j < n {
-                    if space(b, j) { break }
-                    switch b[j] {
-                    case 0x28, 0x29, 0x2F, 0x3D, 0x3C, 0x3E, 0x22: break
-                    case 0x5C:
+                while j < n && !space(b, j) && !isDelimiter(b[j]) {
+                    if b[j] == 0x5C {
                         guard j + 1 < n else {
-                            throw CQLError(
-                                position: chars + 1,
-                                message: "the '\\' at position \(chars + 1) escapes nothing (the query ends)")
+                            throw danglingEscape(at: chars + 1)
                         }
                         j += 1 + width(b, j + 1)
                         chars += 2
-                        continue
-                    default:
+                    } else {
                         j += width(b, j)
                         chars += 1
-                        continue
                     }
-                    break
                 }
                 tokens.append(Token(kind: .word(string(i, j)), position: start))
                 i = j
@@ -253,9 +254,7 @@ private struct ParseState {
                     let d = chars[j]
                     if d == "\\" {
                         guard j + 1 < n else {
-                            throw CQLError(
-                                position: j + 1,
-                                message: "the '\\' at position \(j + 1) escapes nothing (the query ends)")
+                            throw danglingEscape(at: j + 1)
                         }
                         raw.append(d)
                         raw.append(chars[j + 1])
@@ -280,9 +279,7 @@ private struct ParseState {
                     if isSpace(d) || isDelimiter(d) { break }
                     if d == "\\" {
                         guard j + 1 < n else {
-                            throw CQLError(
-                                position: j + 1,
-                                message: "the '\\' at position \(j + 1) escapes nothing (the query ends)")
+                            throw danglingEscape(at: j + 1)
                         }
                         raw.append(d)
                         raw.append(chars[j + 1])
