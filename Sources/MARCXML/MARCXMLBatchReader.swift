@@ -48,14 +48,7 @@ public struct MARCXMLBatchReader {
 
     /// Opens a file; `-` reads standard input.
     public init(path: String, options: ReadOptions = ReadOptions()) throws(MARCError) {
-        var options = options
-        if options.fileName == nil { options.fileName = path }
-        let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw MARCError(.io, "cannot open: \(systemErrorMessage())", file: path)
-        }
-        self.options = options
-        parser = SAXParser(source: .file(fd, closeWhenDone: path != "-"), options: options, compact: true)
+        (parser, self.options) = try SAXParser.opening(path: path, options: options, compact: true)
     }
 
     /// Reads a document held in memory.

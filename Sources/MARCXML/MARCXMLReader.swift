@@ -48,14 +48,7 @@ public struct MARCXMLReader {
 
     /// Opens a file; `-` reads standard input.
     public init(path: String, options: ReadOptions = ReadOptions()) throws(MARCError) {
-        var options = options
-        if options.fileName == nil { options.fileName = path }
-        let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw MARCError(.io, "cannot open: \(String(cString: strerror(errno)))", file: path)
-        }
-        self.options = options
-        parser = SAXParser(source: .file(fd, closeWhenDone: path != "-"), options: options)
+        (parser, self.options) = try SAXParser.opening(path: path, options: options, compact: false)
     }
 
     /// Reads a document held in memory.
@@ -116,6 +109,17 @@ final class SAXParser {
     private(set) var diagnostics: [MARCError] = []
     /// `<record>` elements the parse had seen when it delivered what was taken last.
     private(set) var recordsSeen = 0
+
+    /// A parser over the file at `path` (`-` is standard input), with the file name recorded in the options.
+    static func opening(path: String, options: ReadOptions, compact: Bool) throws(MARCError) -> (SAXParser, ReadOptions) {
+        var options = options
+        if options.fileName == nil { options.fileName = path }
+        let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw MARCError(.io, "cannot open: \(systemErrorMessage())", file: path)
+        }
+        return (SAXParser(source: .file(fd, closeWhenDone: path != "-"), options: options, compact: compact), options)
+    }
 
     init(source: Source, options: ReadOptions, compact: Bool = false) {
         producer = ParseProducer(source: source, options: options, compact: compact, channel: channel)
