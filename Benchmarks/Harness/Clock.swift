@@ -9,9 +9,14 @@ func measure(runs: Int, _ body: () throws -> Void) rethrows -> [Double] {
         let t = clock.now
         try body()
         let d = clock.now - t
-        samples.append(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+        samples.append(seconds(d))
     }
     return samples.sorted()
+}
+
+/// A duration in seconds.
+func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
 }
 
 /// The median of sorted samples.

@@ -63,29 +63,12 @@ func exportPeerDocs(input: String, output: String) throws -> [String] {
     guard fsync(fd) == 0, close(fd) == 0, rename(output + ".tmp", output) == 0 else {
         throw MARCError(.io, "cannot finish \(output)")
     }
-    let d = clock.now - t
-    let s = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    return [jsonLine([("bench", "export-docs"), ("records", n), ("seconds", s), ("output", output)])]
+    return [jsonLine([("bench", "export-docs"), ("records", n), ("seconds", seconds(clock.now - t)), ("output", output)])]
 }
 
-/// A JSON string literal.
+/// A JSON string literal (MARC's writer).
 private func json(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-        switch u {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        case "\r": out += "\\r"
-        default:
-            if u.value < 0x20 {
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(u)
-            }
-        }
-    }
-    return out + "\""
+    var out = ""
+    appendJSONString(s, to: &out)
+    return out
 }

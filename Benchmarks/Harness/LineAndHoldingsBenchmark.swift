@@ -39,7 +39,6 @@ func runLineBenchmark(path: String, runs: Int, limit: Int) throws -> [String] {
 /// (the school-library case), and on the shelf only; p50/p99 and hits per kind.
 func runHoldingsBenchmark(path: String, holdingsPath: String, limit: Int, queries: Int, cooperation: Int) throws -> [String] {
     let clock = ContinuousClock()
-    func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
     var reader = try ISO2709Reader(path: path, options: ReadOptions(lenient: true))
     var records: [MARCRecord] = []
     while records.count < limit, let record = try reader.next() { records.append(record) }

@@ -57,7 +57,10 @@ func runPeerSearchBenchmark(docsPath: String, queriesPath: String, indexPath: St
         var first = 0
         while first < lineCount {
             let last = min(lineCount, first + 50_000)
-            let parts = UnsafeSendableArrayBench<[IndexDocument]>(count: cores)
+            let slots = UnsafeMutableBufferPointer<[IndexDocument]>.allocate(capacity: cores)
+            slots.initialize(repeating: [])
+            defer { slots.deinitialize().deallocate() }
+            let parts = UnsafeSendable(slots)
             let per = (last - first + cores - 1) / cores
             let blockStart = first
             DispatchQueue.concurrentPerform(iterations: cores) { c in
@@ -70,10 +73,9 @@ func runPeerSearchBenchmark(docsPath: String, queriesPath: String, indexPath: St
                     let b = min(bytes.value.count, starts.value[k + 1] - 1)
                     if a < b { docs.append(peerDocument(UnsafeRawBufferPointer(rebasing: bytes.value[a..<b]))) }
                 }
-                parts.set(c, docs)
+                parts.value[c] = docs
             }
-            for c in 0..<cores {
-                let docs = parts.get(c)
+            for docs in slots {
                 writer.add(contentsOf: docs)
                 docCount += docs.count
             }
@@ -130,14 +132,6 @@ func runPeerSearchBenchmark(docsPath: String, queriesPath: String, indexPath: St
     return lines
 }
 
-/// Per-task result slots for `concurrentPerform` (each index written by one task, read after it returns).
-final class UnsafeSendableArrayBench<T>: @unchecked Sendable {
-    private var slots: [T?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: T) { slots[i] = v }
-    func get(_ i: Int) -> T where T: RangeReplaceableCollection { slots[i] ?? T() }
-}
-
 /// One line of the peers' TSV export as an index document (the mapping in the comment above).
 private func peerDocument<Line: Collection<UInt8>>(_ line: Line) -> IndexDocument {
     // Columns split on tab bytes (and the list columns on blanks); each value becomes a String once.
@@ -168,10 +162,6 @@ private func quoted(_ s: String) -> String {
     let reserved: Set<String> = ["and", "or", "not", "prox", "sortby"]
     return s.allSatisfy({ $0.isLetter || $0.isNumber }) && !reserved.contains(s.lowercased())
         ? s : "\"" + s.filter { $0 != "\"" } + "\""
-}
-
-private func seconds(_ d: Duration) -> Double {
-    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
 }
 
 func readLines(_ path: String) throws -> [String] {

@@ -225,10 +225,6 @@ func runCompactBenchmark(input: String, directory: String, queries: Int) throws 
     return lines
 }
 
-private func seconds(_ d: Duration) -> Double {
-    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-}
-
 /// glibc's `malloc_trim` (declared in <malloc.h>, which the Glibc module does not export): returns freed heap
 /// pages to the system so resident memory shows what is live.
 @_silgen_name("malloc_trim")

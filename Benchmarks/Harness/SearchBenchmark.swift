@@ -135,10 +135,6 @@ func runSearchBenchmark(documents: [IndexDocument], queriesPerKind: Int = 1000, 
         openVerifiedMilliseconds: openVerifiedMs, latencies: latencies)
 }
 
-private func seconds(_ d: Duration) -> Double {
-    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-}
-
 /// A deterministic 64-bit generator.
 struct SplitMix {
     var state: UInt64
