@@ -98,14 +98,21 @@ func runPeerSearchBenchmark(docsPath: String, queriesPath: String, indexPath: St
         ("bench", "search"), ("tool", "kartotek"), ("docs", docCount), ("build_s", buildSeconds),
         ("docs_per_s", Double(docCount) / max(buildSeconds, 1e-9)), ("segments", opened.segmentCount), ("index_bytes", Int(st.st_size)),
         ("bytes_per_doc", Double(st.st_size) / Double(max(1, opened.documentCount))),
-        ("threads", threads ?? ProcessInfoLiteBench.cores),
+        ("threads", threads ?? ProcessInfoLiteBench.cores), ("exact_totals", exactAlwaysFlag(env)),
     ]))
     if env["KARTOTEK_BENCH_BREAKDOWN"] == "1" {
         lines.append(jsonLine(opened.byteBreakdown().map { ($0.part, Double($0.bytes) / Double(max(1, opened.documentCount))) }))
     }
     var byKind: [String: [Double]] = [:]
     var empty: [String: Int] = [:]
-    for q in queries.prefix(200) { _ = try? opened.search(q.cql, options: SearchOptions(limit: 10, facets: q.facets)) }  // warm-up
+    // Totals: tantivy's harness counts hits only for the facet queries (`count=False` elsewhere), so Kartotek
+    // asks for an exact total there too and lets the other kinds stop counting (SearchOptions.exactTotal);
+    // KARTOTEK_BENCH_EXACT=1 makes every query count exactly.
+    let exactAlways = env["KARTOTEK_BENCH_EXACT"] == "1"
+    func options(_ q: (kind: String, cql: String, facets: [String])) -> SearchOptions {
+        SearchOptions(limit: 10, facets: q.facets, exactTotal: exactAlways || !q.facets.isEmpty)
+    }
+    for q in queries.prefix(200) { _ = try? opened.search(q.cql, options: options(q)) }  // warm-up
     // KARTOTEK_BENCH_DUMP=path: write each query's total and top hits (ids and scores) there.
     var dump: String? = env["KARTOTEK_BENCH_DUMP"] == nil ? nil : ""
     defer {
@@ -117,10 +124,11 @@ func runPeerSearchBenchmark(docsPath: String, queriesPath: String, indexPath: St
     let repeats = max(1, Int(env["KARTOTEK_BENCH_REPEAT"] ?? "") ?? 1)
     for q in (0..<repeats).flatMap({ _ in queries }) {
         let t = clock.now
-        let r = try opened.search(q.cql, options: SearchOptions(limit: 10, facets: q.facets))
-        byKind[q.kind, default: []].append(seconds(clock.now - t) * 1e6)
+        let r = try opened.search(q.cql, options: options(q))
+        let micros = seconds(clock.now - t) * 1e6
+        byKind[q.kind, default: []].append(micros)
         if r.total == 0 { empty[q.kind, default: 0] += 1 }
-        if dump != nil { dump?.append("\(q.cql)\t\(r.total)\t\(r.hits.map { "\($0.id):\($0.score)" }.joined(separator: " "))\n") }
+        if dump != nil { dump?.append("\(q.cql)\t\(r.total)\t\(micros)\t\(r.hits.map { "\($0.id):\($0.score)" }.joined(separator: " "))\n") }
     }
     for kind in ["term", "title", "phrase", "prefix", "and2", "filtered", "facets"] {
         let s = (byKind[kind] ?? []).sorted()
@@ -156,6 +164,8 @@ private func peerDocument<Line: Collection<UInt8>>(_ line: Line) -> IndexDocumen
         title: col(1), author: col(2), year: col(9), sortYear: year,
         facets: ["language": [col(7)], "type": [col(8)]])
 }
+
+private func exactAlwaysFlag(_ env: [String: String]) -> Bool { env["KARTOTEK_BENCH_EXACT"] == "1" }
 
 private func quoted(_ s: String) -> String {
     // CQL's reserved words (booleans, sortBy) are quoted like any other non-plain term.

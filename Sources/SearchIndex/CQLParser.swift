@@ -315,7 +315,7 @@ private struct ParseState {
     }
 
     func isWord(_ t: Token, _ lowered: Set<String>) -> Bool {
-        if case .word(let w) = t.kind { return lowered.contains(w.lowercased()) }
+        if case .word(let w) = t.kind { return lowered.contains(asciiLowercased(w)) }
         return false
     }
 
@@ -338,7 +338,7 @@ private struct ParseState {
                 }
                 advance()
                 let mods = try parseModifiers()
-                let desc = mods.contains { ["sort.descending", "descending"].contains($0.name.lowercased()) }
+                let desc = mods.contains { ["sort.descending", "descending"].contains(lowercasedIfNeeded($0.name)) }
                 sortKeys.append(CQLSortKey(key: key, descending: desc, modifiers: mods))
             }
             if sortKeys.isEmpty {
@@ -361,7 +361,7 @@ private struct ParseState {
     }
 
     static func sortKey(_ w: String) -> SortKey? {
-        switch w.lowercased() {
+        switch lowercasedIfNeeded(w) {
         case "relevance", "score", "rank", "cql.relevance": return .relevance
         default: break
         }
@@ -395,7 +395,7 @@ private struct ParseState {
 
     mutating func parseScoped(depth: Int) throws(CQLError) -> CQLNode {
         var left = try parseClause(depth: depth)
-        while case .word(let w) = peek.kind, let op = CQLBoolean.Operator(rawValue: w.lowercased()) {
+        while case .word(let w) = peek.kind, let op = CQLBoolean.Operator(rawValue: asciiLowercased(w)) {
             advance()
             let mods = try parseModifiers()
             let right = try parseClause(depth: depth)
@@ -442,12 +442,12 @@ private struct ParseState {
                 position: t.position,
                 message: "expected a search term or an index at position \(t.position), found \(describe(t))")
         case .word(let w):
-            if booleanWords.contains(w.lowercased()) {
+            if booleanWords.contains(asciiLowercased(w)) {
                 throw CQLError(
                     position: t.position,
                     message: "expected a search term at position \(t.position), found the boolean '\(w)' (quote it to search for it)")
             }
-            if w.lowercased() == "sortby" {
+            if asciiLowercased(w) == "sortby" {
                 throw CQLError(
                     position: t.position,
                     message: "expected a search term at position \(t.position), found 'sortBy'")
@@ -458,7 +458,7 @@ private struct ParseState {
             switch next.kind {
             case .comparator(let c): relation = CQLRelation(rawValue: c)
             case .word(let r):
-                if let named = namedRelations[r.lowercased()] {
+                if let named = namedRelations[asciiLowercased(r)] {
                     switch peek(2).kind {
                     case .word, .quoted, .slash: relation = named
                     default: break
@@ -586,4 +586,22 @@ extension String {
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
     }
+}
+
+/// `s.lowercased()`, without making a new string when `s` is already lower-case ASCII (the common case of
+/// query words and index names).
+@inline(__always)
+func lowercasedIfNeeded(_ s: String) -> String {
+    for b in s.utf8 where b >= 0x80 || (b >= 0x41 && b <= 0x5A) { return s.lowercased() }
+    return s
+}
+
+/// `s` with ASCII letters lower-cased and every other character kept: enough to compare a word with the
+/// ASCII keywords of CQL (booleans, `sortBy`, named relations) without Unicode case mapping.
+@inline(__always)
+func asciiLowercased(_ s: String) -> String {
+    var upper = false
+    for b in s.utf8 where b >= 0x41 && b <= 0x5A { upper = true; break }
+    guard upper else { return s }
+    return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
 }

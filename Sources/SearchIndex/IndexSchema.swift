@@ -66,7 +66,7 @@ public enum IndexSchema {
     /// `cql.serverChoice`, `cql.anywhere` and `cql.keywords` map to the empty string (all word indexes);
     /// `cql.allRecords` maps to itself.
     public static func canonicalIndex(_ name: String) -> String? {
-        var n = name.lowercased()
+        var n = lowercasedIfNeeded(name)
         if n == "cql.serverchoice" || n == "cql.anywhere" || n == "cql.keywords" || n == "term.default" {
             return ""
         }

@@ -76,23 +76,33 @@ public struct IndexSnapshot: Sendable {
 
     /// Runs a parsed query.
     public func search(_ query: CQLQuery, options: SearchOptions = SearchOptions()) -> SearchResult {
-        let perSegment = matches(query.root, options: options)
-        let total = perSegment.reduce(0) { $0 + $1.count }
         let sortKey = options.sort ?? query.sortKeys.first?.key ?? .relevance
         let descending = options.sort != nil ? options.descending : (query.sortKeys.first?.descending ?? false)
         let offset = max(0, options.offset)
         let limit = max(0, options.limit)
         let wanted = limit > Int.max - offset ? Int.max : offset + limit
-        let page = topHits(perSegment, key: sortKey, descending: descending, count: wanted)
-        let hits = page.dropFirst(offset).map { c -> SearchHit in
-            let e = segments[Int(c.segment)]
-            let s = e.segment.stored(Int(c.doc))
-            return SearchHit(
-                docIndex: e.docBase + Int(c.doc), id: s.id, agency: s.agency, score: Double(c.score),
-                title: s.title, author: s.author, year: s.year, holdings: s.holdings)
+        let evaluator = QueryEvaluator(snapshot: self)
+        // Relevance-ranked pages of plain word queries: top-k with pruning, no list of every match.
+        if sortKey == .relevance, !descending, options.facets.isEmpty, options.filter == nil, options.predicate == nil,
+            wanted <= 10_000,
+            let fast = evaluator.topK(query.root, k: wanted, exactTotal: options.exactTotal)
+        {
+            return SearchResult(
+                total: fast.total, hits: fast.hits.dropFirst(offset).map(hit), facets: [], totalIsExact: fast.totalIsExact)
         }
+        let perSegment = matches(query.root, options: options, evaluator: evaluator)
+        let total = perSegment.reduce(0) { $0 + $1.count }
+        let page = topHits(perSegment, key: sortKey, descending: descending, count: wanted)
         let facets = options.facets.map { facet(named: $0, perSegment, limit: options.facetLimit) }
-        return SearchResult(total: total, hits: Array(hits), facets: facets)
+        return SearchResult(total: total, hits: page.dropFirst(offset).map(hit), facets: facets)
+    }
+
+    private func hit(_ c: Candidate) -> SearchHit {
+        let e = segments[Int(c.segment)]
+        let s = e.segment.stored(Int(c.doc))
+        return SearchHit(
+            docIndex: e.docBase + Int(c.doc), id: s.id, agency: s.agency, score: Double(c.score),
+            title: s.title, author: s.author, year: s.year, holdings: s.holdings)
     }
 
     /// The documents a query matches, as a set (for filters).
@@ -157,8 +167,8 @@ public struct IndexSnapshot: Sendable {
 
     // MARK: Internals
 
-    func matches(_ root: CQLNode, options: SearchOptions) -> [Matches] {
-        let evaluator = QueryEvaluator(snapshot: self)
+    func matches(_ root: CQLNode, options: SearchOptions, evaluator: QueryEvaluator? = nil) -> [Matches] {
+        let evaluator = evaluator ?? QueryEvaluator(snapshot: self)
         var out: [Matches] = []
         for (s, e) in segments.enumerated() {
             var m = evaluator.evaluate(root, segment: s)

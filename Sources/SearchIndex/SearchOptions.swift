@@ -16,11 +16,18 @@ public struct SearchOptions: Sendable {
     public var filter: DocumentSet?
     /// Only documents for which this returns true can match (called once per candidate hit).
     public var predicate: (@Sendable (Int) -> Bool)?
+    /// Whether ``SearchResult/total`` must count every match (the default). When false, a relevance-ranked
+    /// search without facets, filter or predicate may stop counting once no further document can enter the
+    /// requested page, and passes over postings whose score bound is too low (block-max pruning, as
+    /// tantivy's `count=False` or Lucene's total-hits threshold); ``SearchResult/totalIsExact`` then says
+    /// whether `total` is exact or a lower bound. Hits, scores and their order are the same either way.
+    public var exactTotal: Bool
 
     /// Creates options.
     public init(
         limit: Int = 10, offset: Int = 0, sort: SortKey? = nil, descending: Bool = false, facets: [String] = [],
-        facetLimit: Int = 10, filter: DocumentSet? = nil, predicate: (@Sendable (Int) -> Bool)? = nil
+        facetLimit: Int = 10, filter: DocumentSet? = nil, predicate: (@Sendable (Int) -> Bool)? = nil,
+        exactTotal: Bool = true
     ) {
         self.limit = limit
         self.offset = offset
@@ -30,5 +37,6 @@ public struct SearchOptions: Sendable {
         self.facetLimit = facetLimit
         self.filter = filter
         self.predicate = predicate
+        self.exactTotal = exactTotal
     }
 }

@@ -2,14 +2,18 @@
 public struct SearchResult: Sendable, Hashable {
     /// Number of matching documents (after filters).
     public var total: Int
+    /// Whether ``total`` counts every match; false only when ``SearchOptions/exactTotal`` was false and the
+    /// search stopped counting early, and then ``total`` is a lower bound.
+    public var totalIsExact: Bool
     /// The requested page of hits, in sort order.
     public var hits: [SearchHit]
     /// Facet counts over all matching documents, in the order requested.
     public var facets: [FacetResult]
 
     /// Creates a result.
-    public init(total: Int, hits: [SearchHit], facets: [FacetResult]) {
+    public init(total: Int, hits: [SearchHit], facets: [FacetResult], totalIsExact: Bool = true) {
         self.total = total
+        self.totalIsExact = totalIsExact
         self.hits = hits
         self.facets = facets
     }

@@ -118,7 +118,20 @@ struct FieldReader: Sendable {
         if head & 1 == 1 { return .empty }
         let df = Int(min(head >> 1, UInt64(Int32.max)))
         _ = all.varint(&o)
-        return all.slice(o, SegmentFormat.skipBytes(df: df)) ?? .empty
+        return all.slice(o, SegmentFormat.skipEntryBytes(df: df)) ?? .empty
+    }
+
+    /// A term's block impacts (two bytes per block: largest tf, smallest length byte); empty for
+    /// short lists and bitmaps.
+    @inline(__always)
+    func impactsOf(_ ref: TermRef) -> ByteView {
+        guard let all = postings.slice(ref.start, ref.length) else { return .empty }
+        var o = 0
+        let head = all.varint(&o)
+        if head & 1 == 1 { return .empty }
+        let df = Int(min(head >> 1, UInt64(Int32.max)))
+        if all.varint(&o) == 0 { return .empty }
+        return all.slice(o + SegmentFormat.skipEntryBytes(df: df), SegmentFormat.impactBytes(df: df)) ?? .empty
     }
 
     func docFrequency(_ ref: TermRef) -> Int { postingsOf(ref).df }

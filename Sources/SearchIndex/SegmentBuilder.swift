@@ -74,7 +74,9 @@ struct SegmentBuilder {
             switch b {
             case 0x30...0x39, 0x78: ascii.append(b)
             case 0x58: ascii.append(0x78)
-            case 0x80...: return String(value.lowercased().filter { $0.isNumber || $0 == "x" })
+            case 0x80...:
+                // Digits of any script and x; the kept characters alone are case-mapped.
+                return String(value.filter { $0.isNumber || $0 == "x" || $0 == "X" }.lowercased().filter { $0.isNumber || $0 == "x" })
             default: continue
             }
         }
@@ -300,6 +302,7 @@ struct SegmentBuilder {
         var docStream = ByteWriter()
         var posStream = ByteWriter()
         var skips = ByteWriter()
+        var impacts = BlockImpacts()
         var bitmapDocs: [UInt32] = []
         var allSingle = true
         for r in 0..<order.count {
@@ -308,6 +311,7 @@ struct SegmentBuilder {
             docStream.bytes.removeAll(keepingCapacity: true)
             posStream.bytes.removeAll(keepingCapacity: true)
             skips.bytes.removeAll(keepingCapacity: true)
+            impacts.reset()
             bitmapDocs.removeAll(keepingCapacity: true)
             allSingle = !positional
             var df = 0
@@ -337,6 +341,7 @@ struct SegmentBuilder {
                     }
                     docStream.varint((UInt64(delta) << 1) | (tf == 1 ? 1 : 0))
                     if tf != 1 { docStream.varint(tf) }
+                    impacts.add(tf: tf, norm: positional && Int(d) < chunk.lengths.count ? chunk.lengths[Int(d)] : 1)
                     if positional {
                         var last: UInt32 = 0
                         for k in i..<j {
@@ -349,8 +354,9 @@ struct SegmentBuilder {
                     i = j
                 }
             }
+            impacts.finish()
             postings.appendPostings(
-                df: df, docStream: docStream, skips: skips, posStream: posStream,
+                df: df, docStream: docStream, skips: skips, impacts: impacts, posStream: posStream,
                 bitmapDocs: allSingle ? bitmapDocs : nil, docCount: docCount)
             postingLengths.append(postings.count - postingStart)
         }

@@ -7,7 +7,7 @@
 /// ```
 enum SegmentFormat {
     static let magic: [UInt8] = Array("KTKSEGMT".utf8)
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
     static let headerSize = 24
     static let entrySize = 32
 
@@ -22,15 +22,27 @@ enum SegmentFormat {
     static let normsBase: UInt32 = 300
     static let facetBase: UInt32 = 400
 
-    /// Postings with at least this many documents carry a skip table: one entry per block of
+    /// Postings with more than this many documents carry a skip table: one entry per block of
     /// `skipInterval` documents after the first (u32 last document before the block, u32 doc-stream
-    /// offset and u32 position-stream offset of the block's first posting).
+    /// offset and u32 position-stream offset of the block's first posting), followed by the block
+    /// impacts: two bytes per block, the first one included (the largest tf in the block, capped at
+    /// 255, and the smallest length byte), from which a reader bounds every BM25 score in the block
+    /// without decoding it (block-max pruning in top-k search).
     static let skipInterval = 128
     static let skipEntrySize = 12
+    static let impactSize = 2
 
-    /// Skip-table bytes for a posting list of `df` documents.
+    /// Skip-entry bytes for a posting list of `df` documents (without the impacts).
     @inline(__always)
-    static func skipBytes(df: Int) -> Int { df > skipInterval ? ((df - 1) / skipInterval) * skipEntrySize : 0 }
+    static func skipEntryBytes(df: Int) -> Int { df > skipInterval ? ((df - 1) / skipInterval) * skipEntrySize : 0 }
+
+    /// Block-impact bytes for a posting list of `df` documents.
+    @inline(__always)
+    static func impactBytes(df: Int) -> Int { df > skipInterval ? ((df + skipInterval - 1) / skipInterval) * impactSize : 0 }
+
+    /// Bytes between a list's header and its doc stream: skip entries and block impacts.
+    @inline(__always)
+    static func skipBytes(df: Int) -> Int { skipEntryBytes(df: df) + impactBytes(df: df) }
 
     /// Gap added to positions between two values of the same field, so phrases never span values.
     static let valueGap: UInt32 = 16
@@ -51,7 +63,8 @@ extension ByteWriter {
     /// A term in one document with tf 1 is written as its doc-stream entry alone, `varint (doc << 1 | 1)`,
     /// followed by its position when the index has positions (the low bit tells the two forms apart).
     mutating func appendPostings(
-        df: Int, docStream: ByteWriter, skips: ByteWriter, posStream: ByteWriter, bitmapDocs: [UInt32]?, docCount: Int
+        df: Int, docStream: ByteWriter, skips: ByteWriter, impacts: BlockImpacts, posStream: ByteWriter,
+        bitmapDocs: [UInt32]?, docCount: Int
     ) {
         if df == 1, let first = docStream.bytes.first, first & 1 == 1 {
             append(contentsOf: docStream.bytes)
@@ -69,7 +82,43 @@ extension ByteWriter {
         }
         varint(docStream.count)
         append(contentsOf: skips.bytes)
+        if df > SegmentFormat.skipInterval { append(contentsOf: impacts.bytes) }
         append(contentsOf: docStream.bytes)
         append(contentsOf: posStream.bytes)
+    }
+}
+
+/// Collects a posting list's block impacts while it is written (see ``SegmentFormat/skipInterval``).
+struct BlockImpacts {
+    private(set) var bytes: [UInt8] = []
+    private var maxTf = 0
+    private var minNorm: UInt8 = 255
+    private var inBlock = 0
+
+    mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        maxTf = 0
+        minNorm = 255
+        inBlock = 0
+    }
+
+    /// One posting, in list order; `norm` is the document's length byte (1 for fields without norms).
+    @inline(__always)
+    mutating func add(tf: Int, norm: UInt8) {
+        maxTf = max(maxTf, tf)
+        minNorm = min(minNorm, norm)
+        inBlock += 1
+        if inBlock == SegmentFormat.skipInterval { flush() }
+    }
+
+    /// Closes the last, partial block.
+    mutating func finish() { if inBlock > 0 { flush() } }
+
+    private mutating func flush() {
+        bytes.append(UInt8(min(maxTf, 255)))
+        bytes.append(minNorm)
+        maxTf = 0
+        minNorm = 255
+        inBlock = 0
     }
 }

@@ -42,12 +42,14 @@ enum SegmentMerger {
             var docStream = ByteWriter()
             var posStream = ByteWriter()
             var skips = ByteWriter()
+            var impacts = BlockImpacts()
             var bitmapDocs: [UInt32] = []
             var allSingle = true
             for term in terms {
                 docStream.bytes.removeAll(keepingCapacity: true)
                 posStream.bytes.removeAll(keepingCapacity: true)
                 skips.bytes.removeAll(keepingCapacity: true)
+                impacts.reset()
                 bitmapDocs.removeAll(keepingCapacity: true)
                 allSingle = !positional
                 var df = 0
@@ -71,6 +73,7 @@ enum SegmentMerger {
                         }
                         docStream.varint((UInt64(delta) << 1) | (p.tf == 1 ? 1 : 0))
                         if p.tf != 1 { docStream.varint(p.tf) }
+                        impacts.add(tf: p.tf, norm: positional ? seg.fields[f].norms.u8(Int(p.doc)) : 1)
                         if positional {
                             var last: UInt32 = 0
                             for q in p.positions {
@@ -82,8 +85,9 @@ enum SegmentMerger {
                 }
                 if df == 0 { continue }
                 let start = postings.count
+                impacts.finish()
                 postings.appendPostings(
-                    df: df, docStream: docStream, skips: skips, posStream: posStream,
+                    df: df, docStream: docStream, skips: skips, impacts: impacts, posStream: posStream,
                     bitmapDocs: allSingle ? bitmapDocs : nil, docCount: docCount)
                 keptTerms.append(term)
                 lengths.append(postings.count - start)

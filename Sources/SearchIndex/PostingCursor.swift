@@ -1,0 +1,269 @@
+/// A forward-only reader of one term's postings in one segment, one block of
+/// ``SegmentFormat/skipInterval`` documents at a time, with an upper bound on the BM25 score of every
+/// document in the current block (from the list's block impacts) and in the whole list.
+///
+/// Top-k search moves cursors in two ways: ``shallowAdvance(_:)`` picks the block that may hold a
+/// document without decoding anything, so a block whose bound cannot beat the current k-th score is
+/// passed over unread; ``advance(_:)`` decodes the block and stops on a document. Every read is bounded
+/// by the list's bytes, and a list whose documents do not increase inside their block (a corrupt file)
+/// ends early instead of misleading the caller.
+///
+/// A value type without reference counting (the query loops touch cursors per document); its buffers are
+/// freed by ``release()``.
+struct PostingCursor {
+    /// Position of this cursor among the query's cursors: scores are added up in this order.
+    let slot: Int
+    /// Documents in the list (from its header).
+    let df: Int
+    /// An upper bound on the score of any document in the list.
+    private(set) var maxScore: Float = 0
+
+    /// The document the cursor is on, or `UInt32.max` before the first ``advance(_:)`` and at the end.
+    private(set) var doc: UInt32 = .max
+    /// Whether the list has no documents at or after the current block.
+    private(set) var exhausted = false
+    /// Smallest document the current block can hold.
+    private(set) var blockFloor: UInt32 = 0
+    /// Largest document the current block can hold.
+    private(set) var blockLast: UInt32 = 0
+    /// Upper bound on the score of every document in the current block.
+    private(set) var blockBound: Float = 0
+
+    private let start: UnsafeRawPointer
+    private let end: UnsafeRawPointer
+    private let streamCount: Int
+    private let skips: ByteView
+    private let impacts: ByteView
+    private let blockCount: Int
+    private let docCount: UInt32
+    private let normBytes: UnsafeRawPointer?
+    private let norms: UnsafeMutablePointer<Float>
+    private let weight: Float
+    private static let k1p1 = QueryEvaluator.k1 + 1
+    /// Bounds are widened by this factor so that rounding in a score's computation or in a sum of
+    /// scores can never make a document beat a bound it was pruned by.
+    private static let slack: Float = 1.0001
+
+    private var block = -1
+    private var decodedBlock = -1
+    private let docs: UnsafeMutablePointer<UInt32>
+    private let tfs: UnsafeMutablePointer<UInt32>
+    private var count = 0
+    private var i = 0
+
+    /// A cursor on `ref` in `field`; nil for a bitmap list (no per-document postings) or an empty one.
+    init?(
+        field: FieldReader, ref: TermRef, segmentDocCount: Int, weight: Float, lengthNorms: [Float], slot: Int
+    ) {
+        guard lengthNorms.count == 256, segmentDocCount > 0, field.bitmapOf(ref, docCount: segmentDocCount) == nil
+        else { return nil }
+        let (df, stream, _) = field.postingsOf(ref)
+        guard let base = stream.base, stream.count > 0, df > 0 else { return nil }
+        self.slot = slot
+        self.df = df
+        start = base
+        end = base + stream.count
+        streamCount = stream.count
+        skips = field.skipsOf(ref)
+        impacts = field.impactsOf(ref)
+        blockCount = skips.count / SegmentFormat.skipEntrySize + 1
+        docCount = UInt32(truncatingIfNeeded: min(segmentDocCount, Int(UInt32.max)))
+        normBytes = field.positional && field.norms.count >= segmentDocCount ? field.norms.base : nil
+        self.weight = weight
+        let table = UnsafeMutablePointer<Float>.allocate(capacity: 256)
+        for k in 0..<256 { table[k] = lengthNorms[k] }
+        norms = table
+        docs = .allocate(capacity: SegmentFormat.skipInterval)
+        tfs = .allocate(capacity: SegmentFormat.skipInterval)
+        if impacts.count >= blockCount * SegmentFormat.impactSize {
+            var m: Float = 0
+            for b in 0..<blockCount { m = max(m, impactBound(b)) }
+            maxScore = m
+            setBlock(0)
+        } else {
+            // A short list (one block, no impacts): read it now and take its exact maximum.
+            setBlock(0)
+            decode()
+            var m: Float = 0
+            for k in 0..<count { m = max(m, score(at: k)) }
+            maxScore = m * Self.slack
+            blockBound = maxScore
+        }
+    }
+
+    /// Frees the cursor's buffers; the cursor must not be used afterwards.
+    func release() {
+        norms.deallocate()
+        docs.deallocate()
+        tfs.deallocate()
+    }
+
+    /// The BM25 score of the current document (only valid on a document).
+    @inline(__always)
+    func score() -> Float { score(at: i) }
+
+    /// Moves to the block that may hold the first document ≥ `target`, without decoding it.
+    @inline(__always)
+    mutating func shallowAdvance(_ target: UInt32) {
+        if exhausted || target <= blockLast { return }
+        var b = block + 1
+        while b < blockCount && lastDoc(ofBlock: b) < target { b += 1 }
+        setBlock(b)
+    }
+
+    /// The score bound of document `d`: the bound of the block that may hold it, or 0 when no block
+    /// can (moves shallowly to that block; `d` must not be below earlier targets).
+    @inline(__always)
+    mutating func bound(at d: UInt32) -> Float {
+        shallowAdvance(d)
+        return exhausted || blockFloor > d ? 0 : blockBound
+    }
+
+    /// The largest block bound over documents `from`…`through` (moves shallowly to `from`).
+    mutating func maxBound(from: UInt32, through last: UInt32) -> Float {
+        shallowAdvance(from)
+        if exhausted || blockFloor > last { return 0 }
+        if blockLast >= last { return blockBound }
+        guard impacts.count >= blockCount * SegmentFormat.impactSize else { return maxScore }
+        var m = blockBound
+        var b = block + 1
+        while b < blockCount {
+            m = max(m, impactBound(b))
+            if lastDoc(ofBlock: b) >= last { break }
+            b += 1
+        }
+        return m
+    }
+
+    /// Moves to the first document ≥ `target`; ``doc`` is `UInt32.max` when there is none.
+    mutating func advance(_ target: UInt32) {
+        while !exhausted {
+            shallowAdvance(target)
+            if exhausted { break }
+            if decodedBlock != block { decode() }
+            var k = i
+            let n = count
+            while k < n && docs[k] < target { k += 1 }
+            i = k
+            if k < n {
+                doc = docs[k]
+                return
+            }
+            setBlock(block + 1)
+        }
+        doc = .max
+    }
+
+    /// Decodes the current block (if not yet) and calls `body` with each of its documents at or after
+    /// `from` and its score, then moves to the next block. The single-list top-k loop.
+    mutating func scoreBlock(from: UInt32, _ body: (UInt32, Float) -> Void) {
+        if exhausted { return }
+        if decodedBlock != block { decode() }
+        let n = count
+        let w = weight
+        let k1p1 = Self.k1p1
+        for k in i..<max(i, n) {
+            let d = docs[k]
+            if d < from { continue }
+            let norm = Int(normBytes.map { $0.load(fromByteOffset: Int(d), as: UInt8.self) } ?? 1)
+            let t = Float(tfs[k])
+            body(d, w * t * k1p1 / (t + norms[norm]))
+        }
+        setBlock(block + 1)
+    }
+
+    /// Moves to the next block without decoding the current one.
+    @inline(__always)
+    mutating func skipBlock() { if !exhausted { setBlock(block + 1) } }
+
+    /// Moves to the next document.
+    @inline(__always)
+    mutating func next() {
+        if doc == .max { return }
+        i += 1
+        if i < count {
+            doc = docs[i]
+            return
+        }
+        advance(doc &+ 1)
+    }
+
+    // MARK: Blocks
+
+    @inline(__always)
+    private func lastDoc(ofBlock b: Int) -> UInt32 {
+        b + 1 < blockCount ? skips.u32(b * SegmentFormat.skipEntrySize) : docCount - 1
+    }
+
+    mutating private func setBlock(_ b: Int) {
+        block = b
+        doc = .max  // no document until the block is decoded
+        guard b < blockCount else {
+            exhausted = true
+            return
+        }
+        blockFloor = b == 0 ? 0 : skips.u32((b - 1) * SegmentFormat.skipEntrySize) &+ 1
+        blockLast = lastDoc(ofBlock: b)
+        blockBound = impacts.count >= blockCount * SegmentFormat.impactSize ? impactBound(b) : maxScore
+    }
+
+    /// Score bound of block `b` from its largest tf and smallest length byte.
+    private func impactBound(_ b: Int) -> Float {
+        let maxTf = impacts.u8(b * SegmentFormat.impactSize)
+        if maxTf == 255 { return weight * Self.k1p1 * Self.slack }
+        let minNorm = normBytes == nil ? 1 : Int(impacts.u8(b * SegmentFormat.impactSize + 1))
+        let t = Float(max(maxTf, 1))
+        return weight * t * Self.k1p1 / (t + norms[minNorm]) * Self.slack
+    }
+
+    /// Decodes the current block into the buffers.
+    private mutating func decode() {
+        decodedBlock = block
+        count = 0
+        i = 0
+        var offset = 0
+        var d: UInt32 = 0
+        var first = true
+        if block > 0 {
+            let at = (block - 1) * SegmentFormat.skipEntrySize
+            offset = Int(skips.u32(at + 4))
+            d = skips.u32(at)
+            first = false
+        }
+        guard offset < streamCount else { return }
+        var p = start + offset
+        let end = self.end
+        let docs = self.docs
+        let tfs = self.tfs
+        let floor = blockFloor
+        let ceiling = min(blockLast, docCount &- 1)
+        var n = 0
+        while n < SegmentFormat.skipInterval && p < end {
+            var v = UInt64(p.load(as: UInt8.self))
+            if v < 0x80 { p += 1 } else { v = readVarint(&p, end) }
+            let delta = UInt32(truncatingIfNeeded: v >> 1)
+            let tf = v & 1 == 0 ? readVarint(&p, end) : 1
+            if first {
+                d = delta
+                first = false
+            } else {
+                let (next, overflow) = d.addingReportingOverflow(delta)
+                if overflow || delta == 0 { break }
+                d = next
+            }
+            if d > ceiling || d < floor { break }
+            docs[n] = d
+            tfs[n] = UInt32(truncatingIfNeeded: min(tf, UInt64(UInt32.max)))
+            n += 1
+        }
+        count = n
+    }
+
+    @inline(__always)
+    private func score(at k: Int) -> Float {
+        let d = docs[k]
+        let norm = Int(normBytes.map { $0.load(fromByteOffset: Int(d), as: UInt8.self) } ?? 1)
+        let t = Float(tfs[k])
+        return weight * t * Self.k1p1 / (t + norms[norm])
+    }
+}

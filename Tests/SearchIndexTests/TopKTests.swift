@@ -1,0 +1,117 @@
+import SearchIndex
+import Testing
+
+/// The top-k path (block-max pruning over posting cursors, `SearchOptions.exactTotal`) against the full
+/// evaluation of the same queries on a generated index large enough for multi-block posting lists.
+@Suite("Top-k search with block-max pruning")
+struct TopKTests {
+    /// A deterministic generator (SplitMix64).
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        /// Zipf-like: small indexes far more often.
+        mutating func skewed(_ n: Int) -> Int { min(n - 1, Int(Double(n) * pow01(Double(below(1 << 20)) / Double(1 << 20)))) }
+        private func pow01(_ x: Double) -> Double { x * x * x }
+    }
+
+    static let vocabulary: [String] = {
+        let stems = ["skov", "hav", "by", "nat", "dag", "sol", "vind", "sne", "brød", "hus", "vej", "bro", "ø", "fjord",
+                     "mark", "eng", "sø", "å", "kirke", "skib", "rejse", "krig", "fred", "sang", "bog", "brev"]
+        let endings = ["", "en", "et", "ene", "s", "løb", "lys", "liv"]
+        return stems.flatMap { s in endings.map { s + $0 } }
+    }()
+
+    /// Documents with titles of 1–30 words, repeated words (tf > 1), abstracts in the subject index and a
+    /// handful of authors: lists from one to thousands of postings, with scores that vary within blocks.
+    static func documents(count: Int, seed: UInt64) -> [IndexDocument] {
+        var g = Generator(state: seed)
+        let v = vocabulary
+        let authors = ["Blixen, Karen", "Andersen, H.C.", "Høeg, Peter", "Ørsted, Anna", "Aakjær, Jeppe"]
+        return (0..<count).map { i in
+            let titleLength = 1 + g.skewed(30)
+            let title = (0..<titleLength).map { _ in v[g.skewed(v.count)] }.joined(separator: " ")
+            let abstract = (0..<(g.below(40))).map { _ in v[g.skewed(v.count)] }.joined(separator: " ")
+            let author = authors[g.below(authors.count)]
+            return IndexDocument(
+                id: "T\(i)", agency: "870970",
+                fields: ["title": [title], "author": [author], "subject": [abstract], "year": ["\(1900 + g.below(120))"],
+                         "type": ["bog"], "language": ["dan"]],
+                title: title, author: author, year: "", facets: ["type": ["bog"]])
+        }
+    }
+
+    static let single = IndexSnapshot.build(documents(count: 6_000, seed: 7))
+
+    /// Several segments, some documents deleted (the writer keeps a deletion set per segment).
+    static let segmented: IndexSnapshot = {
+        let writer = IndexWriter(flushThreshold: 1_500)
+        writer.add(contentsOf: documents(count: 6_000, seed: 11))
+        for i in stride(from: 0, to: 6_000, by: 7) { writer.delete(id: "T\(i)", agency: "870970") }
+        return writer.snapshot()
+    }()
+
+    static var queries: [String] {
+        vocabulary.flatMap { w in [w, "ti = \(w)", "em = \(w)"] } + ["fo = blixen", "høeg", "aakjær", "ørsted", "1950", "år = 1950"]
+    }
+
+    func compare(_ index: IndexSnapshot, limits: [Int]) throws {
+        for q in Self.queries {
+            for limit in limits {
+                // Asking for a facet forces the full evaluation; the other two may take the top-k path.
+                let full = try index.search(q, options: SearchOptions(limit: limit, facets: ["type"]))
+                let exact = try index.search(q, options: SearchOptions(limit: limit))
+                let fast = try index.search(q, options: SearchOptions(limit: limit, exactTotal: false))
+                #expect(exact.total == full.total, "\(q) limit \(limit)")
+                #expect(exact.totalIsExact)
+                #expect(fast.total <= full.total, "\(q) limit \(limit)")
+                if fast.totalIsExact { #expect(fast.total == full.total, "\(q) limit \(limit)") }
+                for other in [exact, fast] {
+                    #expect(other.hits.map(\.docIndex) == full.hits.map(\.docIndex), "\(q) limit \(limit)")
+                    for (a, b) in zip(other.hits, full.hits) {
+                        #expect(abs(a.score - b.score) <= 1e-5 * max(1, abs(b.score)), "\(q) limit \(limit)")
+                        #expect(a.id == b.id && a.title == b.title)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func sameHitsAsTheFullEvaluation() throws {
+        try compare(Self.single, limits: [1, 10, 57])
+    }
+
+    @Test func sameHitsAcrossSegmentsWithDeletions() throws {
+        #expect(Self.segmented.segmentCount > 2)
+        try compare(Self.segmented, limits: [1, 10])
+    }
+
+    /// With a small page of a common word, pruning must actually happen: the count stops early.
+    @Test func pruningStopsCountingEarly() throws {
+        let common = Self.vocabulary[0]
+        let full = try Self.single.search(common, options: SearchOptions(limit: 10, facets: ["type"]))
+        let fast = try Self.single.search(common, options: SearchOptions(limit: 10, exactTotal: false))
+        #expect(full.total > 1_000)
+        #expect(!fast.totalIsExact)
+        #expect(fast.total < full.total)
+        #expect(fast.hits.map(\.docIndex) == full.hits.map(\.docIndex))
+    }
+
+    /// The index file round trip keeps the block impacts the pruning relies on.
+    @Test func writtenIndexPrunesTheSame() throws {
+        let path = IndexFileTests.tempPath("topk.ktx")
+        try Self.single.write(to: path)
+        let opened = try IndexSnapshot.open(path: path)
+        for q in Self.queries.prefix(40) {
+            let a = try opened.search(q, options: SearchOptions(limit: 10, exactTotal: false))
+            let b = try Self.single.search(q, options: SearchOptions(limit: 10, exactTotal: false))
+            #expect(a == b, "\(q)")
+        }
+    }
+}
