@@ -172,6 +172,33 @@ struct PostingCursor {
         setBlock(block + 1)
     }
 
+    /// Calls `body` with every document in `from…through` and its score, decoding as needed, and leaves
+    /// the cursor after them. `through` must not pass the current block's end (``blockLast``).
+    @inline(__always)
+    mutating func scoreWindow(from: UInt32, through last: UInt32, _ body: (UInt32, Float) -> Void) {
+        if exhausted || blockFloor > last { return }
+        if doc == .max || doc < from { advance(from) }
+        if exhausted || decodedBlock != block { return }
+        let n = count
+        let w = weight
+        let k1p1 = Self.k1p1
+        var k = i
+        while k < n {
+            let d = docs[k]
+            if d > last { break }
+            let norm = Int(normBytes.map { $0.load(fromByteOffset: Int(d), as: UInt8.self) } ?? 1)
+            let t = Float(tfs[k])
+            body(d, w * t * k1p1 / (t + norms[norm]))
+            k += 1
+        }
+        i = k
+        if k < n {
+            doc = docs[k]
+        } else {
+            setBlock(block + 1)
+        }
+    }
+
     /// Moves to the next block without decoding the current one.
     @inline(__always)
     mutating func skipBlock() { if !exhausted { setBlock(block + 1) } }
@@ -216,33 +243,99 @@ struct PostingCursor {
         return weight * t * Self.k1p1 / (t + norms[minNorm]) * Self.slack
     }
 
-    /// Decodes the current block into the buffers.
+    /// Decodes the current block into the buffers: a fast pass that checks the block once at its end,
+    /// and, when that check fails (a corrupt list), a careful pass that stops at the first bad posting.
     private mutating func decode() {
         decodedBlock = block
         count = 0
         i = 0
         var offset = 0
-        var d: UInt32 = 0
-        var first = true
+        var base: UInt32 = 0
         if block > 0 {
             let at = (block - 1) * SegmentFormat.skipEntrySize
             offset = Int(skips.u32(at + 4))
-            d = skips.u32(at)
-            first = false
+            base = skips.u32(at)
         }
         guard offset < streamCount else { return }
-        var p = start + offset
+        if !decodeFast(from: start + offset, base: base) { decodeCareful(from: start + offset, base: base) }
+    }
+
+    /// The common case: one- and two-byte entries inline, no per-posting range checks. Returns false
+    /// (and leaves `count` 0) when a delta is zero or too large, a tf is too large, or a document falls
+    /// outside the block.
+    private mutating func decodeFast(from start: UnsafeRawPointer, base: UInt32) -> Bool {
+        var p = start
+        let end = self.end
+        let docs = self.docs
+        let tfs = self.tfs
+        var n = 0
+        var d = UInt64(base)
+        var minDelta = UInt64.max
+        var wide: UInt64 = 0  // OR of every entry and tf: must stay below 2^33 (deltas and tfs below 2^32)
+        @inline(__always) func entry() -> (UInt64, UInt64) {
+            var v: UInt64
+            let b0 = UInt64(p.load(as: UInt8.self))
+            if b0 < 0x80 {
+                v = b0
+                p += 1
+            } else if end - p >= 2, p.load(fromByteOffset: 1, as: UInt8.self) < 0x80 {
+                v = (b0 & 0x7F) | UInt64(p.load(fromByteOffset: 1, as: UInt8.self)) << 7
+                p += 2
+            } else {
+                v = readVarint(&p, end)
+            }
+            var tf: UInt64 = 1
+            if v & 1 == 0 {
+                if p < end, p.load(as: UInt8.self) < 0x80 {
+                    tf = UInt64(p.load(as: UInt8.self))
+                    p += 1
+                } else {
+                    tf = readVarint(&p, end)
+                }
+                wide |= tf << 1
+            }
+            wide |= v
+            return (v >> 1, tf)
+        }
+        if block == 0 && p < end {
+            // The list's first entry holds its first document itself (it may be 0).
+            let (first, tf) = entry()
+            d = first
+            docs[0] = UInt32(truncatingIfNeeded: d)
+            tfs[0] = UInt32(truncatingIfNeeded: tf)
+            n = 1
+        }
+        while n < SegmentFormat.skipInterval && p < end {
+            let (delta, tf) = entry()
+            minDelta = min(minDelta, delta)
+            d &+= delta
+            docs[n] = UInt32(truncatingIfNeeded: d)
+            tfs[n] = UInt32(truncatingIfNeeded: tf)
+            n += 1
+        }
+        guard minDelta != 0, wide >> 33 == 0,
+            n == 0 || (UInt64(docs[0]) >= UInt64(blockFloor) && d <= UInt64(min(blockLast, docCount &- 1)))
+        else { return false }
+        count = n
+        return true
+    }
+
+    /// Entry by entry with every check; stops at the first entry that breaks the list's order or range.
+    private mutating func decodeCareful(from start: UnsafeRawPointer, base: UInt32) {
+        var p = start
         let end = self.end
         let docs = self.docs
         let tfs = self.tfs
         let floor = blockFloor
         let ceiling = min(blockLast, docCount &- 1)
+        var d = base
+        var first = block == 0
         var n = 0
         while n < SegmentFormat.skipInterval && p < end {
-            var v = UInt64(p.load(as: UInt8.self))
-            if v < 0x80 { p += 1 } else { v = readVarint(&p, end) }
+            let v = readVarint(&p, end)
             let delta = UInt32(truncatingIfNeeded: v >> 1)
             let tf = v & 1 == 0 ? readVarint(&p, end) : 1
+            if v >> 33 != 0 { break }
             if first {
                 d = delta
                 first = false

@@ -18,6 +18,9 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if let snapshot = try? IndexSnapshot.open(path: path, verifyChecksums: verify) {
             _ = try? snapshot.search("lille or kierkegaard or år > 1800", options: SearchOptions(limit: 3, facets: ["year"]))
             _ = try? snapshot.search("ti = l*", options: SearchOptions(limit: 3))
+            // Single words take the top-k path (posting cursors, block impacts), with and without exact totals.
+            _ = try? snapshot.search("lille", options: SearchOptions(limit: 3, exactTotal: false))
+            _ = try? snapshot.search("ti = lille", options: SearchOptions(limit: 2))
         }
     }
     return 0
