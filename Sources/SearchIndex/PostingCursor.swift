@@ -172,33 +172,6 @@ struct PostingCursor {
         setBlock(block + 1)
     }
 
-    /// Calls `body` with every document in `from…through` and its score, decoding as needed, and leaves
-    /// the cursor after them. `through` must not pass the current block's end (``blockLast``).
-    @inline(__always)
-    mutating func scoreWindow(from: UInt32, through last: UInt32, _ body: (UInt32, Float) -> Void) {
-        if exhausted || blockFloor > last { return }
-        if doc == .max || doc < from { advance(from) }
-        if exhausted || decodedBlock != block { return }
-        let n = count
-        let w = weight
-        let k1p1 = Self.k1p1
-        var k = i
-        while k < n {
-            let d = docs[k]
-            if d > last { break }
-            let norm = Int(normBytes.map { $0.load(fromByteOffset: Int(d), as: UInt8.self) } ?? 1)
-            let t = Float(tfs[k])
-            body(d, w * t * k1p1 / (t + norms[norm]))
-            k += 1
-        }
-        i = k
-        if k < n {
-            doc = docs[k]
-        } else {
-            setBlock(block + 1)
-        }
-    }
-
     /// Moves to the next block without decoding the current one.
     @inline(__always)
     mutating func skipBlock() { if !exhausted { setBlock(block + 1) } }

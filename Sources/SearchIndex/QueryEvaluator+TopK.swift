@@ -131,18 +131,7 @@ extension QueryEvaluator {
         var pruned = false
         var upTo: UInt32 = 0
         var essentialFrom = 0
-        // Per-list rows of scores over a window of documents, and which documents of the window matched.
-        let window = 1024
-        let words = window / 64
-        let acc = UnsafeMutablePointer<Float>.allocate(capacity: n * window)
-        acc.initialize(repeating: 0, count: n * window)
-        let seen = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
-        seen.initialize(repeating: 0, count: words)
-        defer {
-            acc.deallocate()
-            seen.deallocate()
-        }
-        return contributions.withUnsafeMutableBufferPointer { _ -> (Int, Bool) in
+        return contributions.withUnsafeMutableBufferPointer { contrib -> (Int, Bool) in
             while essentialFrom < n {
                 // The window: from upTo to the nearest end of an essential cursor's current block.
                 var windowEnd = UInt32.max
@@ -155,7 +144,6 @@ extension QueryEvaluator {
                 }
                 if windowStart == .max { break }
                 windowStart = min(windowStart, windowEnd)
-                windowEnd = min(windowEnd, windowStart &+ UInt32(window - 1))
                 var bound: Float = 0
                 for k in 0..<essentialFrom { bound += cursors[k].maxBound(from: windowStart, through: windowEnd) }
                 for k in essentialFrom..<n where !cursors[k].exhausted && cursors[k].blockFloor <= windowEnd {
@@ -164,60 +152,54 @@ extension QueryEvaluator {
                 if top.isFull && bound <= top.threshold {
                     pruned = true
                 } else {
-                    // Bulk: every essential list adds its documents of the window into its own row of the
-                    // accumulator; then the window's documents are visited in order.
-                    for k in essentialFrom..<n {
-                        let row = acc + cursors[k].slot * window
-                        cursors[k].scoreWindow(from: windowStart, through: windowEnd) { d, score in
-                            let o = Int(d &- windowStart)
-                            row[o] = score
-                            seen[o >> 6] |= 1 << UInt64(o & 63)
-                        }
+                    for k in essentialFrom..<n where !cursors[k].exhausted && cursors[k].blockFloor <= windowEnd {
+                        if cursors[k].doc == .max || cursors[k].doc < windowStart { cursors[k].advance(windowStart) }
                     }
-                    for wordIndex in 0..<words {
-                        var bits = seen[wordIndex]
-                        seen[wordIndex] = 0
-                        while bits != 0 {
-                            let o = wordIndex << 6 | bits.trailingZeroBitCount
-                            bits &= bits &- 1
-                            let d = windowStart &+ UInt32(o)
-                            var partial: Float = 0
-                            for k in essentialFrom..<n { partial += acc[cursors[k].slot * window + o] }
-                            var skip = deleted?.contains(Int(d)) == true
-                            var remaining: Float = 0
-                            if !skip && top.isFull {
-                                // The non-essential lists' bounds at d, from their blocks (no decoding).
-                                for k in 0..<essentialFrom { remaining += cursors[k].bound(at: d) }
-                                if partial + remaining <= top.threshold {
-                                    pruned = true
-                                    skip = true
-                                }
-                            }
-                            var k = essentialFrom - 1
-                            while !skip && k >= 0 {
-                                if top.isFull { remaining -= cursors[k].bound(at: d) }
-                                cursors[k].advance(d)
-                                if cursors[k].doc == d {
-                                    let v = cursors[k].score()
-                                    acc[cursors[k].slot * window + o] = v
-                                    partial += v
-                                }
-                                if top.isFull && k > 0 && partial + remaining <= top.threshold {
-                                    pruned = true
-                                    skip = true
-                                }
-                                k -= 1
-                            }
-                            // Slot order is the full evaluation's summation order.
-                            var score: Float = 0
-                            for j in 0..<n {
-                                score += acc[j * window + o]
-                                acc[j * window + o] = 0
-                            }
-                            if skip { continue }
-                            matched += 1
-                            top.offer(segment: s, doc: d, score: score)
+                    while true {
+                        var d = UInt32.max
+                        for k in essentialFrom..<n { d = min(d, cursors[k].doc) }
+                        if d > windowEnd { break }
+                        var partial: Float = 0
+                        for k in essentialFrom..<n where cursors[k].doc == d {
+                            let v = cursors[k].score()
+                            contrib[cursors[k].slot] = v
+                            partial += v
+                            cursors[k].next()
                         }
+                        var skip = deleted?.contains(Int(d)) == true
+                        var remaining: Float = 0
+                        if !skip && top.isFull {
+                            // The non-essential lists' bounds at d, from their blocks (no decoding).
+                            for k in 0..<essentialFrom { remaining += cursors[k].bound(at: d) }
+                            if partial + remaining <= top.threshold {
+                                pruned = true
+                                skip = true
+                            }
+                        }
+                        var k = essentialFrom - 1
+                        while !skip && k >= 0 {
+                            if top.isFull { remaining -= cursors[k].bound(at: d) }
+                            cursors[k].advance(d)
+                            if cursors[k].doc == d {
+                                let v = cursors[k].score()
+                                contrib[cursors[k].slot] = v
+                                partial += v
+                            }
+                            if top.isFull && k > 0 && partial + remaining <= top.threshold {
+                                pruned = true
+                                skip = true
+                            }
+                            k -= 1
+                        }
+                        // Slot order is the full evaluation's summation order.
+                        var score: Float = 0
+                        for j in 0..<n {
+                            score += contrib[j]
+                            contrib[j] = 0
+                        }
+                        if skip { continue }
+                        matched += 1
+                        top.offer(segment: s, doc: d, score: score)
                     }
                 }
                 if windowEnd >= lastDoc { break }

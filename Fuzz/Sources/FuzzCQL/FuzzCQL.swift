@@ -12,6 +12,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     if let query = try? CQLParser().parse(text) {
         _ = snapshot.search(query, options: SearchOptions(limit: 5, facets: ["year"]))
+        _ = snapshot.search(query, options: SearchOptions(limit: 1, exactTotal: false))
     }
     return 0
 }
