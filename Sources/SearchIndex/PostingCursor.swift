@@ -52,8 +52,11 @@ struct PostingCursor {
     private var i = 0
 
     /// A cursor on `ref` in `field`; nil for a bitmap list (no per-document postings) or an empty one.
+    /// Without `bounds` the score bounds are not computed (``maxScore`` stays 0): for callers that only
+    /// probe documents.
     init?(
-        field: FieldReader, ref: TermRef, segmentDocCount: Int, weight: Float, lengthNorms: [Float], slot: Int
+        field: FieldReader, ref: TermRef, segmentDocCount: Int, weight: Float, lengthNorms: [Float], slot: Int,
+        bounds: Bool = true
     ) {
         guard lengthNorms.count == 256, segmentDocCount > 0, field.bitmapOf(ref, docCount: segmentDocCount) == nil
         else { return nil }
@@ -75,7 +78,9 @@ struct PostingCursor {
         norms = table
         docs = .allocate(capacity: SegmentFormat.skipInterval)
         tfs = .allocate(capacity: SegmentFormat.skipInterval)
-        if impacts.count >= blockCount * SegmentFormat.impactSize {
+        if !bounds {
+            setBlock(0)
+        } else if impacts.count >= blockCount * SegmentFormat.impactSize {
             var m: Float = 0
             for b in 0..<blockCount { m = max(m, impactBound(b)) }
             maxScore = m

@@ -518,87 +518,31 @@ struct QueryEvaluator {
         }
     }
 
-    /// `termMatches` for a restricted decode of a long list: jumps over skip blocks.
+    /// `termMatches` for a restricted decode of a long list: a posting cursor probes each wanted document,
+    /// decoding only the blocks that can hold one.
     func termMatchesSkipping(_ t: TermRef, key: [UInt8]?, field f: Int, segment s: Int, restrict: [UInt32]? = nil)
         -> Matches
     {
         let seg = snapshot.segments[s].segment
         let fr = seg.fields[f]
-        let (df, docs, _) = fr.postingsOf(t)
-        guard let base = docs.base, docs.count > 0, df > 0 else { return Matches() }
+        let df = fr.docFrequency(t)
+        guard let restrict, df > 0 else { return Matches() }
         let gdf = globalDF(field: f, term: key, local: df, segment: s)
         let weight = IndexSchema.fields[f].weight * idf(gdf)
-        let cap = min(df, restrict?.count ?? df, seg.docCount)
-        guard cap > 0 else { return Matches() }
-        let docCount = UInt32(seg.docCount)
-        let k1p1 = Self.k1 + 1
-        // Norm bytes: one per document for positional fields; otherwise every document uses entry 1.
-        let normBase = fr.positional && fr.norms.count >= seg.docCount ? fr.norms.base : nil
-        var scores: [Float] = []
-        let end = base + docs.count
-        let outDocs = [UInt32](unsafeUninitializedCapacity: cap) { dbuf, dcount in
-            scores = [Float](unsafeUninitializedCapacity: cap) { sbuf, scount in
-                snapshot.lengthNorms[f].withUnsafeBufferPointer { norms in
-                    guard norms.count == 256 else { return }
-                    var p = base
-                    var n = 0
-                    var doc: UInt32 = 0
-                    var first = true
-                    var r = 0
-                    @inline(__always) func varint() -> UInt64 { readVarint(&p, end) }
-                    let skips = fr.skipsOf(t)
-                    let nskips = skips.count / SegmentFormat.skipEntrySize
-                    var si = 0
-                    var nextSkip: UInt32 = nskips > 0 ? skips.u32(0) : UInt32.max
-                    while p < end && n < cap {
-                        if let restrict, r < restrict.count, restrict[r] > nextSkip {
-                            // Jump over whole blocks that end before the next wanted document.
-                            let target = restrict[r]
-                            defer { nextSkip = si < nskips ? skips.u32(si * SegmentFormat.skipEntrySize) : UInt32.max }
-                            while si < nskips {
-                                let at = si * SegmentFormat.skipEntrySize
-                                let last = skips.u32(at)
-                                if last >= target { break }
-                                let off = Int(skips.u32(at + 4))
-                                if off > p - base && off < docs.count {
-                                    p = base + off
-                                    doc = last
-                                    first = false
-                                }
-                                si += 1
-                            }
-                        }
-                        let v = varint()
-                        let delta = UInt32(truncatingIfNeeded: v >> 1)
-                        var tf: Float = 1
-                        if v & 1 == 0 { tf = Float(varint()) }
-                        if first {
-                            doc = delta
-                            first = false
-                        } else {
-                            let (next, overflow) = doc.addingReportingOverflow(delta)
-                            if overflow || delta == 0 { break }
-                            doc = next
-                        }
-                        if doc >= docCount { break }
-                        if let restrict {
-                            while r < restrict.count && restrict[r] < doc { r += 1 }
-                            if r >= restrict.count { break }
-                            if restrict[r] != doc { continue }
-                        }
-                        let k = norms[Int(normBase.map { $0.load(fromByteOffset: Int(doc), as: UInt8.self) } ?? 1)]
-                        dbuf[n] = doc
-                        sbuf[n] = weight * tf * k1p1 / (tf + k)
-                        n += 1
-                    }
-                    scount = n
-                }
-            }
-            dcount = scores.count
-        }
+        guard
+            var cursor = PostingCursor(
+                field: fr, ref: t, segmentDocCount: seg.docCount, weight: weight, lengthNorms: snapshot.lengthNorms[f],
+                slot: 0, bounds: false)
+        else { return Matches() }
+        defer { cursor.release() }
         var out = Matches()
-        out.docs = outDocs
-        out.scores = scores
+        out.docs.reserveCapacity(min(df, restrict.count))
+        out.scores.reserveCapacity(min(df, restrict.count))
+        for d in restrict {
+            cursor.advance(d)
+            if cursor.exhausted { break }
+            if cursor.doc == d { out.append(d, cursor.score()) }
+        }
         return out
     }
 
