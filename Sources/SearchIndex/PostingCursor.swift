@@ -44,6 +44,13 @@ struct PostingCursor {
     /// scores can never make a document beat a bound it was pruned by.
     private static let slack: Float = 1.0001
 
+    /// The position stream (nil when the cursor was made without positions or the index has none).
+    private let positionStart: UnsafeRawPointer?
+    private let positionCount: Int
+    private var positionBlock = -1
+    private var positionIndex = 0
+    private var positionOffset = 0
+
     private var block = -1
     private var decodedBlock = -1
     private let docs: UnsafeMutablePointer<UInt32>
@@ -53,17 +60,19 @@ struct PostingCursor {
 
     /// A cursor on `ref` in `field`; nil for a bitmap list (no per-document postings) or an empty one.
     /// Without `bounds` the score bounds are not computed (``maxScore`` stays 0): for callers that only
-    /// probe documents.
+    /// probe documents. With `positions`, ``readPositions(into:)`` reads the current document's positions.
     init?(
         field: FieldReader, ref: TermRef, segmentDocCount: Int, weight: Float, lengthNorms: [Float], slot: Int,
-        bounds: Bool = true
+        bounds: Bool = true, positions: Bool = false
     ) {
         guard lengthNorms.count == 256, segmentDocCount > 0, field.bitmapOf(ref, docCount: segmentDocCount) == nil
         else { return nil }
-        let (df, stream, _) = field.postingsOf(ref)
+        let (df, stream, positionStream) = field.postingsOf(ref)
         guard let base = stream.base, stream.count > 0, df > 0 else { return nil }
         self.slot = slot
         self.df = df
+        positionStart = positions ? positionStream.base : nil
+        positionCount = positions ? positionStream.count : 0
         start = base
         end = base + stream.count
         streamCount = stream.count
@@ -175,6 +184,49 @@ struct PostingCursor {
             body(d, w * t * k1p1 / (t + norms[norm]))
         }
         setBlock(block + 1)
+    }
+
+    /// Appends the current document's positions (decoded from their deltas) to `out` and returns its tf
+    /// (capped at 2²⁰). The position stream is entered at the block's offset from the skip table and the
+    /// positions of the block's earlier documents are stepped over by counting varint ends, eight bytes at a
+    /// time. Only valid on a document of a cursor made with `positions`.
+    mutating func readPositions(into out: inout [UInt32]) -> Int {
+        let tf = Int(min(tfs[i], 1 << 20))
+        guard let base = positionStart else {
+            out.append(contentsOf: repeatElement(0, count: tf))
+            return tf
+        }
+        if positionBlock != block {
+            positionBlock = block
+            positionIndex = 0
+            let offset = block == 0 ? 0 : Int(skips.u32((block - 1) * SegmentFormat.skipEntrySize + 8))
+            positionOffset = min(offset, positionCount)
+        }
+        var skip = 0
+        for k in positionIndex..<max(positionIndex, i) { skip += Int(min(tfs[k], 1 << 20)) }
+        var o = positionOffset
+        // Step over `skip` varints: a byte below 0x80 ends one.
+        while skip >= 8 && o + 8 <= positionCount {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: o, as: UInt64.self))
+            let ends = (~word & 0x8080_8080_8080_8080).nonzeroBitCount
+            if ends >= skip { break }
+            skip -= ends
+            o += 8
+        }
+        while skip > 0 && o < positionCount {
+            if base.load(fromByteOffset: o, as: UInt8.self) < 0x80 { skip -= 1 }
+            o += 1
+        }
+        var p = base + o
+        let end = base + positionCount
+        var q: UInt32 = 0
+        for _ in 0..<tf {
+            q &+= UInt32(truncatingIfNeeded: readVarint(&p, end))
+            out.append(q)
+        }
+        positionOffset = p - base
+        positionIndex = i + 1
+        return tf
     }
 
     /// Moves to the next block without decoding the current one.

@@ -774,108 +774,28 @@ struct QueryEvaluator {
         return acc
     }
 
-    /// Decodes the positions of one term for the documents in `only`, skipping the others.
+    /// Decodes the positions of one term for the documents in `only`, skipping the others: a posting cursor
+    /// decodes only the blocks that can hold a wanted document and steps over the positions of the rest.
     /// With `scoreWeight`, each kept document also gets its BM25 score (as `termMatches` computes it).
     func termPositions(_ t: TermRef, field f: Int, segment s: Int, only: [UInt32], scoreWeight: Float? = nil)
         -> PositionList
     {
         let seg = snapshot.segments[s].segment
-        let fr = seg.fields[f]
-        let norms = snapshot.lengthNorms[f]
-        let k1p1 = Self.k1 + 1
-        let (_, docs, positions) = seg.fields[f].postingsOf(t)
         var out = PositionList()
-        guard let dbase = docs.base, docs.count > 0, !only.isEmpty else { return out }
-        let dend = dbase + docs.count
-        // An empty positions stream reads as zeros (as the bounds-checked reader did).
-        let pbase = positions.base
-        let pcount = positions.count
-        var po = 0
-        var p = dbase
-        @inline(__always) func docVarint() -> UInt64 { readVarint(&p, dend) }
-        @inline(__always) func posVarint() -> UInt64 {
-            guard let pbase else { return 0 }
-            var result: UInt64 = 0
-            var shift: UInt64 = 0
-            while po < pcount {
-                let b = pbase.load(fromByteOffset: po, as: UInt8.self)
-                po += 1
-                if shift < 64 { result |= UInt64(b & 0x7F) << shift }
-                if b < 0x80 { return result }
-                shift += 7
-            }
-            return result
-        }
-        @inline(__always) func skip(_ n: Int) {
-            guard let pbase else { return }
-            var left = n
-            while left > 0 && po < pcount {
-                if pbase.load(fromByteOffset: po, as: UInt8.self) < 0x80 { left -= 1 }
-                po += 1
-            }
-        }
-        var doc: UInt32 = 0
-        var first = true
-        var k = 0
-        let docCount = UInt32(seg.docCount)
-        let skips = seg.fields[f].skipsOf(t)
-        let nskips = skips.count / SegmentFormat.skipEntrySize
-        var si = 0
-        var nextSkip: UInt32 = nskips > 0 ? skips.u32(0) : UInt32.max
-        only.withUnsafeBufferPointer { only in
-            while p < dend && k < only.count {
-                if only[k] > nextSkip {
-                    // Jump over whole blocks (doc and position streams) before the next wanted document.
-                    let target = only[k]
-                    defer { nextSkip = si < nskips ? skips.u32(si * SegmentFormat.skipEntrySize) : UInt32.max }
-                    while si < nskips {
-                        let at = si * SegmentFormat.skipEntrySize
-                        let last = skips.u32(at)
-                        if last >= target { break }
-                        let off = Int(skips.u32(at + 4))
-                        let poff = Int(skips.u32(at + 8))
-                        if off > p - dbase && off < docs.count && poff >= po && poff <= pcount {
-                            p = dbase + off
-                            po = poff
-                            doc = last
-                            first = false
-                        }
-                        si += 1
-                    }
-                }
-                let v = docVarint()
-                let delta = UInt32(truncatingIfNeeded: v >> 1)
-                var tf = 1
-                if v & 1 == 0 { tf = Int(truncatingIfNeeded: min(docVarint(), 1 << 20)) }
-                if first {
-                    doc = delta
-                    first = false
-                } else {
-                    let (next, overflow) = doc.addingReportingOverflow(delta)
-                    if overflow || delta == 0 { break }
-                    doc = next
-                }
-                if doc >= docCount { break }
-                while k < only.count && only[k] < doc { k += 1 }
-                if k < only.count && only[k] == doc {
-                    var q: UInt32 = 0
-                    for _ in 0..<tf {
-                        q &+= UInt32(truncatingIfNeeded: posVarint())
-                        out.positions.append(q)
-                    }
-                    out.starts.append(out.positions.count)
-                    out.docs.append(doc)
-                    if let weight = scoreWeight {
-                        let ftf = Float(tf)
-                        let k = norms[fr.norm(Int(doc)) & 255]
-                        out.scores.append(weight * ftf * k1p1 / (ftf + k))
-                    } else {
-                        out.scores.append(0)
-                    }
-                } else {
-                    skip(tf)
-                }
-            }
+        guard !only.isEmpty,
+            var cursor = PostingCursor(
+                field: seg.fields[f], ref: t, segmentDocCount: seg.docCount, weight: scoreWeight ?? 0,
+                lengthNorms: snapshot.lengthNorms[f], slot: 0, bounds: false, positions: true)
+        else { return out }
+        defer { cursor.release() }
+        for d in only {
+            cursor.advance(d)
+            if cursor.exhausted { break }
+            if cursor.doc != d { continue }
+            _ = cursor.readPositions(into: &out.positions)
+            out.starts.append(out.positions.count)
+            out.docs.append(d)
+            out.scores.append(scoreWeight == nil ? 0 : cursor.score())
         }
         return out
     }

@@ -1,5 +1,6 @@
 import SearchIndex
 import Testing
+import TextAnalysis
 
 /// The top-k path (block-max pruning over posting cursors, `SearchOptions.exactTotal`) against the full
 /// evaluation of the same queries on a generated index large enough for multi-block posting lists.
@@ -101,6 +102,29 @@ struct TopKTests {
         #expect(!fast.totalIsExact)
         #expect(fast.total < full.total)
         #expect(fast.hits.map(\.docIndex) == full.hits.map(\.docIndex))
+    }
+
+    /// Phrases on multi-block lists (positions entered through the skip table and stepped over for the
+    /// documents in between) against a brute-force scan of the analysed titles.
+    @Test func phrasesMatchABruteForceScan() throws {
+        let docs = Self.documents(count: 6_000, seed: 7)
+        let analyzer = DanishAnalyzer()
+        let titles = docs.map { analyzer.tokens($0.title) }
+        let words = Array(Self.vocabulary.prefix(12))
+        var checked = 0
+        for a in words {
+            for b in words where a != b {
+                let expected = Set(titles.indices.filter { k in
+                    let t = titles[k]
+                    return t.count > 1 && (0..<(t.count - 1)).contains { t[$0] == a && t[$0 + 1] == b }
+                }.map { "T\($0)" })
+                let found = try Self.single.search("ti = \"\(a) \(b)\"", options: SearchOptions(limit: 10_000))
+                #expect(Set(found.hits.map(\.id)) == expected, "\(a) \(b)")
+                #expect(found.total == expected.count)
+                checked += expected.isEmpty ? 0 : 1
+            }
+        }
+        #expect(checked > 50)
     }
 
     /// The index file round trip keeps the block impacts the pruning relies on.
