@@ -177,7 +177,9 @@ struct QueryEvaluator {
             let p = WildcardPattern(raw: word)
             if p.hasWildcards {
                 let m = p.mapLiterals { normalizePiece($0, kind: kind) }
-                if m.pieces.isEmpty { continue }
+                // Letters that vanish in this index (a word in the ISBN index) leave no pattern: a lone `*`
+                // would match every term of the index.
+                if m.pieces.isEmpty || (!p.literalText.isEmpty && m.literalText.isEmpty) { continue }
                 var alternatives = [m]
                 if kind == .isbn, let alt = Self.isbn13Alternative(of: m) { alternatives.append(alt) }
                 groups.append([.patterns(alternatives)])
