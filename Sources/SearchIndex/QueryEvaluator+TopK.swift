@@ -151,6 +151,71 @@ extension QueryEvaluator {
                 }
                 if top.isFull && bound <= top.threshold {
                     pruned = true
+                } else if essentialFrom == n - 1 && n == 2 {
+                    // One essential list and one to probe (a word in two indexes, the common bare-term case):
+                    // walk the essential list directly; with two terms the sum's order does not matter.
+                    if cursors[1].doc == .max || cursors[1].doc < windowStart { cursors[1].advance(windowStart) }
+                    while cursors[1].doc <= windowEnd {
+                        let d = cursors[1].doc
+                        var score = cursors[1].score()
+                        cursors[1].next()
+                        if deleted?.contains(Int(d)) == true { continue }
+                        if top.isFull && score + cursors[0].bound(at: d) <= top.threshold {
+                            pruned = true
+                            continue
+                        }
+                        cursors[0].advance(d)
+                        if cursors[0].doc == d { score += cursors[0].score() }
+                        matched += 1
+                        top.offer(segment: s, doc: d, score: score)
+                    }
+                } else if essentialFrom == n - 1 {
+                    // One essential list, several to probe: as above, with the sum in slot order.
+                    let e = n - 1
+                    if cursors[e].doc == .max || cursors[e].doc < windowStart { cursors[e].advance(windowStart) }
+                    while cursors[e].doc <= windowEnd {
+                        let d = cursors[e].doc
+                        let first = cursors[e].score()
+                        cursors[e].next()
+                        if deleted?.contains(Int(d)) == true { continue }
+                        var remaining: Float = 0
+                        if top.isFull {
+                            for k in 0..<e { remaining += cursors[k].bound(at: d) }
+                            if first + remaining <= top.threshold {
+                                pruned = true
+                                continue
+                            }
+                        }
+                        contrib[cursors[e].slot] = first
+                        var partial = first
+                        var k = e - 1
+                        var cut = false
+                        while k >= 0 {
+                            if top.isFull { remaining -= cursors[k].bound(at: d) }
+                            cursors[k].advance(d)
+                            if cursors[k].doc == d {
+                                let v = cursors[k].score()
+                                contrib[cursors[k].slot] = v
+                                partial += v
+                            }
+                            if top.isFull && k > 0 && partial + remaining <= top.threshold {
+                                cut = true
+                                break
+                            }
+                            k -= 1
+                        }
+                        var score: Float = 0
+                        for j in 0..<n {
+                            score += contrib[j]
+                            contrib[j] = 0
+                        }
+                        if cut {
+                            pruned = true
+                            continue
+                        }
+                        matched += 1
+                        top.offer(segment: s, doc: d, score: score)
+                    }
                 } else {
                     for k in essentialFrom..<n where !cursors[k].exhausted && cursors[k].blockFloor <= windowEnd {
                         if cursors[k].doc == .max || cursors[k].doc < windowStart { cursors[k].advance(windowStart) }

@@ -163,6 +163,16 @@ struct QueryEvaluator {
     }
 
     private func makePlan(_ raw: String, kind: IndexSchema.Kind) -> [[TermSlot]] {
+        if kind == .isbn || kind == .issn {
+            // A plain ASCII term without digits or x has nothing for the identifier indexes (what the
+            // general path below would also find, after parsing every word as an ISBN and an ISSN).
+            var plain = true
+            for b in raw.utf8 where b >= 0x80 || b &- 0x30 < 10 || b == 0x78 || b == 0x58 || b == 0x2A || b == 0x3F || b == 0x5C {
+                plain = false
+                break
+            }
+            if plain { return [] }
+        }
         if kind == .phrase {
             let p = WildcardPattern(raw: raw)
             if p.hasWildcards {
