@@ -383,15 +383,17 @@ struct SegmentBuilder {
         var perDoc: [UInt32] = []
         var counts: [UInt8] = []
         counts.reserveCapacity(perDocument.count)
+        perDoc.reserveCapacity(perDocument.count)
+        var seen: [UInt32] = []  // this document's values so far (reused: no allocation per document)
         for vs in perDocument {
             var c = 0
-            var seen: [UInt32] = []
+            seen.removeAll(keepingCapacity: true)
             for v in vs where c < 255 && !v.isEmpty {
                 let id: UInt32
                 if let e = ids[v] { id = e } else {
                     id = UInt32(values.count); ids[v] = id; values.append(v)
                 }
-                if seen.contains(id) { continue }
+                if c > 0 && seen.contains(id) { continue }
                 seen.append(id)
                 perDoc.append(id)
                 c += 1

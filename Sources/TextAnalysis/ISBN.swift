@@ -18,6 +18,7 @@ public struct ISBN: Sendable, Hashable, CustomStringConvertible {
     /// the first other character; an `X` is taken as the tenth character.
     public init(_ raw: String) {
         var digits: [UInt8] = []
+        digits.reserveCapacity(14)
         var started = false
         for byte in raw.utf8 {
             if byte &- 0x30 < 10 {
@@ -50,8 +51,11 @@ public struct ISBN: Sendable, Hashable, CustomStringConvertible {
     public var isbn13: String? {
         guard isValid else { return nil }
         if cleaned.utf8.count == 13 { return cleaned }
-        let body = Array(("978" + cleaned.prefix(9)).utf8)
-        return String(decoding: body + [ISBN.checkDigit13(body)], as: UTF8.self)
+        var body: [UInt8] = [0x39, 0x37, 0x38]
+        body.reserveCapacity(13)
+        body.append(contentsOf: cleaned.utf8.prefix(9))
+        body.append(ISBN.checkDigit13(body))
+        return String(decoding: body, as: UTF8.self)
     }
 
     /// The 10-digit form, or nil for an invalid value or a 979 ISBN (which has none).
@@ -92,7 +96,7 @@ public struct ISBN: Sendable, Hashable, CustomStringConvertible {
     public var description: String { cleaned }
 
     /// The ISBN-10 check character ("0"–"9" or "X") for 9 ASCII digits: weights 10…2, sum + check ≡ 0 mod 11.
-    static func checkDigit10(_ body: [UInt8]) -> UInt8 {
+    static func checkDigit10<Bytes: Collection<UInt8>>(_ body: Bytes) -> UInt8 {
         var sum = 0
         for (k, byte) in body.prefix(9).enumerated() { sum += Int(byte &- 0x30) * (10 - k) }
         let check = (11 - sum % 11) % 11
@@ -100,7 +104,7 @@ public struct ISBN: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The ISBN-13 (EAN-13) check digit for 12 ASCII digits: weights 1, 3, 1, 3, …; sum + check ≡ 0 mod 10.
-    static func checkDigit13(_ body: [UInt8]) -> UInt8 {
+    static func checkDigit13<Bytes: Collection<UInt8>>(_ body: Bytes) -> UInt8 {
         var sum = 0
         for (k, byte) in body.prefix(12).enumerated() { sum += Int(byte &- 0x30) * (k % 2 == 0 ? 1 : 3) }
         return UInt8(0x30 + (10 - sum % 10) % 10)
@@ -110,12 +114,13 @@ public struct ISBN: Sendable, Hashable, CustomStringConvertible {
         switch digits.count {
         case 10:
             guard digits[0..<9].allSatisfy({ $0 &- 0x30 < 10 }) else { return false }
-            return checkDigit10(Array(digits[0..<9])) == digits[9]
+            return checkDigit10(digits[0..<9]) == digits[9]
         case 13:
-            guard digits.allSatisfy({ $0 &- 0x30 < 10 }),
-                digits.starts(with: Array("978".utf8)) || digits.starts(with: Array("979".utf8))
+            // 978… or 979…
+            guard digits.allSatisfy({ $0 &- 0x30 < 10 }), digits[0] == 0x39, digits[1] == 0x37,
+                digits[2] == 0x38 || digits[2] == 0x39
             else { return false }
-            return checkDigit13(Array(digits[0..<12])) == digits[12]
+            return checkDigit13(digits[0..<12]) == digits[12]
         default:
             return false
         }
