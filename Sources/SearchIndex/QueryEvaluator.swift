@@ -440,7 +440,7 @@ struct QueryEvaluator {
         }
         let (df, docs, _) = fr.postingsOf(t)
         guard let base = docs.base, docs.count > 0, df > 0 else { return Matches() }
-        if let restrict, restrict.count * 2 < df, df > SegmentFormat.skipInterval {
+        if let restrict, restrict.count * 4 < df, df > SegmentFormat.skipInterval {
             // The wanted documents are sparse: jump over skip blocks.
             return termMatchesSkipping(t, key: key, field: f, segment: s, restrict: restrict)
         }
