@@ -278,23 +278,26 @@ struct QueryEvaluator {
             return nil
         }
         let seg = snapshot.segments[s].segment
-        var plans: [IndexSchema.Kind: [[TermSlot]]] = [:]
+        var plans: [[[TermSlot]]?] = [nil, nil, nil, nil, nil]  // by kind, made once per clause
         var total = 0
         for f in fields {
             let kind = IndexSchema.fields[f].kind == .codes ? .words : IndexSchema.fields[f].kind
-            if plans[kind] == nil { plans[kind] = plan(c.term, kind: kind) }
-            let slots = (plans[kind] ?? []).flatMap { $0 }
-            if slots.isEmpty { continue }
+            let k = Int(kind.rawValue)
+            if plans[k] == nil { plans[k] = plan(c.term, kind: kind) }
+            guard let groups = plans[k], !groups.isEmpty else { continue }
+            let fr = seg.fields[f]
             var rarest = Int.max
-            for slot in slots {
-                guard case .terms(let alternatives) = slot else { return nil }
-                var df = 0
-                for key in alternatives {
-                    if let t = seg.fields[f].find(key) { df += seg.fields[f].docFrequency(t) }
+            for group in groups {
+                for slot in group {
+                    guard case .terms(let alternatives) = slot else { return nil }
+                    var df = 0
+                    for key in alternatives {
+                        if let t = fr.find(key) { df += fr.docFrequency(t) }
+                    }
+                    rarest = min(rarest, df)
                 }
-                rarest = min(rarest, df)
             }
-            total += rarest
+            if rarest != Int.max { total += rarest }
         }
         return total
     }
