@@ -335,13 +335,27 @@ struct PostingCursor {
             tfs[0] = UInt32(truncatingIfNeeded: tf)
             n = 1
         }
-        while n < SegmentFormat.skipInterval && p < end {
-            let (delta, tf) = entry()
-            minDelta = min(minDelta, delta)
-            d &+= delta
-            docs[n] = UInt32(truncatingIfNeeded: d)
-            tfs[n] = UInt32(truncatingIfNeeded: tf)
-            n += 1
+        // The block's postings: 128, or what is left of the list in its last block.
+        let limit = min(SegmentFormat.skipInterval, max(0, df - block * SegmentFormat.skipInterval))
+        if end - p >= 20 * (limit - n) {
+            // Room for the longest entries (10 + 10 bytes each): no end check per entry.
+            while n < limit {
+                let (delta, tf) = entry()
+                minDelta = min(minDelta, delta)
+                d &+= delta
+                docs[n] = UInt32(truncatingIfNeeded: d)
+                tfs[n] = UInt32(truncatingIfNeeded: tf)
+                n += 1
+            }
+        } else {
+            while n < limit && p < end {
+                let (delta, tf) = entry()
+                minDelta = min(minDelta, delta)
+                d &+= delta
+                docs[n] = UInt32(truncatingIfNeeded: d)
+                tfs[n] = UInt32(truncatingIfNeeded: tf)
+                n += 1
+            }
         }
         guard minDelta != 0, wide >> 33 == 0,
             n == 0 || (UInt64(docs[0]) >= UInt64(blockFloor) && d <= UInt64(min(blockLast, docCount &- 1)))

@@ -21,6 +21,9 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             // Single words take the top-k path (posting cursors, block impacts), with and without exact totals.
             _ = try? snapshot.search("lille", options: SearchOptions(limit: 3, exactTotal: false))
             _ = try? snapshot.search("ti = lille", options: SearchOptions(limit: 2))
+            // A phrase (positions through a cursor) and a conjunction (restricted decodes, cursor probes).
+            _ = try? snapshot.search("ti = \"lille prins\"", options: SearchOptions(limit: 2))
+            _ = try? snapshot.search("lille and prins", options: SearchOptions(limit: 2))
         }
     }
     return 0
