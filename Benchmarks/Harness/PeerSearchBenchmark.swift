@@ -44,13 +44,15 @@ func runPeerSearchBenchmark(docsPath: String, queriesPath: String, indexPath: St
         // spilled beside the index file), so 10 M documents never sit in memory at once.
         let segment = max(1, Int(env["KARTOTEK_BENCH_SEGMENT"] ?? "") ?? 1_000_000)
         let spill = indexPath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        let writer = IndexWriter(flushThreshold: segment, spillDirectory: spill.isEmpty ? "." : spill)
         let storage = try ByteStorage(mapping: docsPath)
         // Lines are turned into documents on every core, 50,000 at a time, then added in order.
         var lineStarts: [Int] = [0]
         for (i, b) in storage.buffer.enumerated() where b == 0x0A { lineStarts.append(i + 1) }
         if lineStarts.last != storage.buffer.count { lineStarts.append(storage.buffer.count + 1) }
         let lineCount = lineStarts.count - 1
+        // A corpus that fits in one segment is not spilled: its one segment is built by the snapshot below.
+        let threshold = lineCount <= segment ? lineCount + 1 : segment
+        let writer = IndexWriter(flushThreshold: threshold, spillDirectory: spill.isEmpty ? "." : spill)
         let cores = max(1, ProcessInfoLiteBench.cores)
         let bytes = UnsafeSendable(storage.buffer)
         let starts = UnsafeSendable(lineStarts)
