@@ -206,6 +206,16 @@ struct SegmentBuilder {
 
         let fields = IndexSchema.fields
         let facetNames = IndexSchema.facetNames
+        // Facet values per facet and document, in one pass over each document's (usually small) facet table
+        // instead of one hashed lookup per facet and document.
+        var collected = [[[String]]](repeating: [], count: facetNames.count)
+        for k in collected.indices { collected[k] = [[String]](repeating: [], count: n) }
+        for (d, doc) in documents.enumerated() where !doc.facets.isEmpty {
+            for (name, values) in doc.facets {
+                if let k = facetNames.firstIndex(of: name) { collected[k][d] = values }
+            }
+        }
+        let facetValues = collected
         // Tasks: one per field (dictionary+postings+norms), one per facet, one for the stored docs.
         let taskCount = fields.count + facetNames.count + 1
         let sections = UnsafeSendableArray<[(UInt32, [UInt8])]>(count: taskCount, initial: [])
@@ -224,7 +234,7 @@ struct SegmentBuilder {
                 stats[f] = (sum, 0)
             } else if task < fields.count + facetNames.count {
                 let k = task - fields.count
-                sections[task] = [(SegmentFormat.facetBase + UInt32(k), buildFacet(facetNames[k], documents))]
+                sections[task] = [(SegmentFormat.facetBase + UInt32(k), Self.buildFacet(facetValues[k]))]
             } else {
                 sections[task] = buildStore(documents)
             }
@@ -373,10 +383,6 @@ struct SegmentBuilder {
     }
 
     /// Facet section: value dictionary (sorted), per-document value counts, checkpoints, ordinals.
-    func buildFacet(_ name: String, _ documents: [IndexDocument]) -> [UInt8] {
-        Self.buildFacet(documents.map { $0.facets[name] ?? [] })
-    }
-
     static func buildFacet(_ perDocument: [[String]]) -> [UInt8] {
         var ids: [String: UInt32] = [:]
         var values: [String] = []
