@@ -292,7 +292,7 @@ struct SegmentBuilder {
             globalOf.append(m)
         }
         global.freezeLookups()
-        let order = (0..<global.count).sorted { global.precedes($0, $1) }
+        let order = global.sortedIDs()
         var rank = [Int](repeating: 0, count: global.count)
         for (r, g) in order.enumerated() { rank[g] = r }
         // Per chunk: global rank → local term id.

@@ -97,6 +97,36 @@ struct TermTable {
         } }
     }
 
+    /// Term ids in byte order of their terms. Each term's first 16 bytes, zero-padded, are compared as two
+    /// big-endian words first; only terms that agree there are compared in full (bytes, then length).
+    func sortedIDs() -> [Int] {
+        let n = count
+        var keys = [UInt64](repeating: 0, count: 2 * n)
+        arena.withUnsafeBufferPointer { a in
+            for id in 0..<n {
+                let lo = starts[id]
+                let len = starts[id + 1] - lo
+                var k0: UInt64 = 0
+                var k1: UInt64 = 0
+                for j in 0..<min(len, 16) {
+                    let b = UInt64(a[lo + j])
+                    if j < 8 { k0 |= b << UInt64(56 - 8 * j) } else { k1 |= b << UInt64(56 - 8 * (j - 8)) }
+                }
+                keys[2 * id] = k0
+                keys[2 * id + 1] = k1
+            }
+        }
+        var order = Array(0..<n)
+        keys.withUnsafeBufferPointer { k in
+            order.sort { x, y in
+                if k[2 * x] != k[2 * y] { return k[2 * x] < k[2 * y] }
+                if k[2 * x + 1] != k[2 * y + 1] { return k[2 * x + 1] < k[2 * y + 1] }
+                return precedes(x, y)
+            }
+        }
+        return order
+    }
+
     /// Drops the lookup slots (the terms, hashes and bytes stay readable).
     mutating func freezeLookups() { slots = [] }
 }
