@@ -168,21 +168,12 @@ struct PostingCursor {
         doc = .max
     }
 
-    /// Decodes the current block (if not yet) and calls `body` with each of its documents at or after
-    /// `from` and its score, then moves to the next block. The single-list top-k loop.
-    mutating func scoreBlock(from: UInt32, _ body: (UInt32, Float) -> Void) {
+    /// Decodes the current block (if not yet) and calls `body` with each of its documents not yet passed
+    /// and its score, then moves to the next block. The single-list top-k loop.
+    mutating func scoreBlock(_ body: (UInt32, Float) -> Void) {
         if exhausted { return }
         if decodedBlock != block { decode() }
-        let n = count
-        let w = weight
-        let k1p1 = Self.k1p1
-        for k in i..<max(i, n) {
-            let d = docs[k]
-            if d < from { continue }
-            let norm = Int(normBytes.map { $0.load(fromByteOffset: Int(d), as: UInt8.self) } ?? 1)
-            let t = Float(tfs[k])
-            body(d, w * t * k1p1 / (t + norms[norm]))
-        }
+        for k in i..<max(i, count) { body(docs[k], score(at: k)) }
         setBlock(block + 1)
     }
 
@@ -338,7 +329,8 @@ struct PostingCursor {
         // The block's postings: 128, or what is left of the list in its last block.
         let limit = min(SegmentFormat.skipInterval, max(0, df - block * SegmentFormat.skipInterval))
         if end - p >= 20 * (limit - n) {
-            // Room for the longest entries (10 + 10 bytes each): no end check per entry.
+            // Room for the longest entries (10 + 10 bytes each): no end check per entry. (One loop with the
+            // check hoisted into a flag measured 4 % more instructions for the term query set: kept as two.)
             while n < limit {
                 let (delta, tf) = entry()
                 minDelta = min(minDelta, delta)

@@ -105,7 +105,6 @@ extension QueryEvaluator {
         let n = cursors.count
         guard docCount > 0, n > 0 else { return (0, false) }
         let lastDoc = UInt32(truncatingIfNeeded: docCount - 1)
-        // Lowest bound first: the non-essential lists (those that cannot make a hit alone) are a prefix.
         if n == 1 {
             // One list: block by block, skipping blocks whose bound cannot beat the k-th score.
             var matched = 0
@@ -116,7 +115,7 @@ extension QueryEvaluator {
                     cursors[0].skipBlock()
                     continue
                 }
-                cursors[0].scoreBlock(from: 0) { d, score in
+                cursors[0].scoreBlock { d, score in
                     if deleted?.contains(Int(d)) == true { return }
                     matched += 1
                     top.offer(segment: s, doc: d, score: score)
@@ -124,6 +123,7 @@ extension QueryEvaluator {
             }
             return (matched, pruned)
         }
+        // Lowest bound first: the non-essential lists (those that cannot make a hit alone) are a prefix.
         var ordered = cursors
         ordered.sort { $0.maxScore < $1.maxScore }
         let cursors = ordered
@@ -166,53 +166,6 @@ extension QueryEvaluator {
                         }
                         cursors[0].advance(d)
                         if cursors[0].doc == d { score += cursors[0].score() }
-                        matched += 1
-                        top.offer(segment: s, doc: d, score: score)
-                    }
-                } else if essentialFrom == n - 1 {
-                    // One essential list, several to probe: as above, with the sum in slot order.
-                    let e = n - 1
-                    if cursors[e].doc == .max || cursors[e].doc < windowStart { cursors[e].advance(windowStart) }
-                    while cursors[e].doc <= windowEnd {
-                        let d = cursors[e].doc
-                        let first = cursors[e].score()
-                        cursors[e].next()
-                        if deleted?.contains(Int(d)) == true { continue }
-                        var remaining: Float = 0
-                        if top.isFull {
-                            for k in 0..<e { remaining += cursors[k].bound(at: d) }
-                            if first + remaining <= top.threshold {
-                                pruned = true
-                                continue
-                            }
-                        }
-                        contrib[cursors[e].slot] = first
-                        var partial = first
-                        var k = e - 1
-                        var cut = false
-                        while k >= 0 {
-                            if top.isFull { remaining -= cursors[k].bound(at: d) }
-                            cursors[k].advance(d)
-                            if cursors[k].doc == d {
-                                let v = cursors[k].score()
-                                contrib[cursors[k].slot] = v
-                                partial += v
-                            }
-                            if top.isFull && k > 0 && partial + remaining <= top.threshold {
-                                cut = true
-                                break
-                            }
-                            k -= 1
-                        }
-                        var score: Float = 0
-                        for j in 0..<n {
-                            score += contrib[j]
-                            contrib[j] = 0
-                        }
-                        if cut {
-                            pruned = true
-                            continue
-                        }
                         matched += 1
                         top.offer(segment: s, doc: d, score: score)
                     }

@@ -444,7 +444,7 @@ struct QueryEvaluator {
         let (df, docs, _) = fr.postingsOf(t)
         guard let base = docs.base, docs.count > 0, df > 0 else { return Matches() }
         if let restrict, restrict.count * 4 < df, df > SegmentFormat.skipInterval {
-            // The wanted documents are sparse: jump over skip blocks.
+            // The wanted documents are sparse: probe them, decoding only the blocks that can hold one.
             return termMatchesSkipping(t, key: key, field: f, segment: s, restrict: restrict)
         }
         let gdf = globalDF(field: f, term: key, local: df, segment: s)

@@ -109,29 +109,32 @@ struct FieldReader: Sendable {
         return all.slice(o, (docCount + 7) / 8)
     }
 
-    /// A term's skip table (see ``SegmentFormat/skipInterval``); empty for short lists.
+    /// A term's skip table (see ``SegmentFormat/skipInterval``); empty for short lists and bitmaps.
     @inline(__always)
     func skipsOf(_ ref: TermRef) -> ByteView {
-        guard let all = postings.slice(ref.start, ref.length) else { return .empty }
-        var o = 0
-        let head = all.varint(&o)
-        if head & 1 == 1 { return .empty }
-        let df = Int(min(head >> 1, UInt64(Int32.max)))
-        _ = all.varint(&o)
-        return all.slice(o, SegmentFormat.skipEntryBytes(df: df)) ?? .empty
+        guard let (all, at, df) = skipArea(ref) else { return .empty }
+        return all.slice(at, SegmentFormat.skipEntryBytes(df: df)) ?? .empty
     }
 
     /// A term's block impacts (two bytes per block: largest tf, smallest length byte); empty for
     /// short lists and bitmaps.
     @inline(__always)
     func impactsOf(_ ref: TermRef) -> ByteView {
-        guard let all = postings.slice(ref.start, ref.length) else { return .empty }
+        guard let (all, at, df) = skipArea(ref) else { return .empty }
+        return all.slice(at + SegmentFormat.skipEntryBytes(df: df), SegmentFormat.impactBytes(df: df)) ?? .empty
+    }
+
+    /// A term's postings, where its skip area (skip entries, then impacts) starts in them, and its df; nil for
+    /// a one-document list and for a bitmap, which have none.
+    @inline(__always)
+    private func skipArea(_ ref: TermRef) -> (ByteView, Int, Int)? {
+        guard let all = postings.slice(ref.start, ref.length) else { return nil }
         var o = 0
         let head = all.varint(&o)
-        if head & 1 == 1 { return .empty }
+        if head & 1 == 1 { return nil }
         let df = Int(min(head >> 1, UInt64(Int32.max)))
-        if all.varint(&o) == 0 { return .empty }
-        return all.slice(o + SegmentFormat.skipEntryBytes(df: df), SegmentFormat.impactBytes(df: df)) ?? .empty
+        if all.varint(&o) == 0 { return nil }
+        return (all, o, df)
     }
 
     func docFrequency(_ ref: TermRef) -> Int { postingsOf(ref).df }
