@@ -715,6 +715,7 @@ struct QueryEvaluator {
     /// Documents are intersected first from the doc streams alone (which also gives the scores);
     /// positions are then decoded only for the surviving candidates.
     func phrase(_ slots: [TermSlot], field f: Int, segment s: Int, restrict: [UInt32]? = nil) -> Matches {
+        if restrict == nil, let matched = exactPhrase(slots, field: f, segment: s) { return matched }
         // Two words: start with the rarer one, so the other is decoded only where it matched
         // (one addition commutes: same scores). Longer phrases keep their order (summation order).
         var order = slots
@@ -775,6 +776,79 @@ struct QueryEvaluator {
         for d in matched.docs {
             while k < candidates.count && candidates.docs[k] < d { k += 1 }
             if k < candidates.count && candidates.docs[k] == d { out.append(d, candidates.scores[k]) }
+        }
+        return out
+    }
+
+    /// A phrase of exact words (one term each) found in one pass: a cursor per word, the rarest leading,
+    /// the others moved to its documents (their blocks are skipped unread when no document can match);
+    /// positions are read only where every word occurs, and a document is scored only when the words
+    /// stand at consecutive positions. Scores are added in the phrase's order, as the general path does.
+    /// Nil when the slots are not all single exact terms or a list is a bitmap (the general path serves).
+    func exactPhrase(_ slots: [TermSlot], field f: Int, segment s: Int) -> Matches? {
+        let seg = snapshot.segments[s].segment
+        let fr = seg.fields[f]
+        var keys: [[UInt8]] = []
+        keys.reserveCapacity(slots.count)
+        for slot in slots {
+            guard case .terms(let alternatives) = slot, alternatives.count == 1 else { return nil }
+            keys.append(alternatives[0])
+        }
+        var refs: [TermRef] = []
+        for key in keys {
+            guard let ref = fr.find(key) else { return Matches() }  // a word not in the index: no phrase
+            refs.append(ref)
+        }
+        var cursors: [PostingCursor] = []
+        cursors.reserveCapacity(keys.count)
+        defer { for c in cursors { c.release() } }
+        for (j, ref) in refs.enumerated() {
+            let df = fr.docFrequency(ref)
+            let weight = IndexSchema.fields[f].weight * idf(globalDF(field: f, term: keys[j], local: df, segment: s))
+            guard
+                let c = PostingCursor(
+                    field: fr, ref: ref, segmentDocCount: seg.docCount, weight: weight,
+                    lengthNorms: snapshot.lengthNorms[f], slot: j, bounds: false, positions: true)
+            else { return nil }
+            cursors.append(c)
+        }
+        // The rarest word leads; the others follow in order of frequency.
+        let order = cursors.indices.sorted { (cursors[$0].df, $0) < (cursors[$1].df, $1) }
+        let lead = order[0]
+        var positions: [[UInt32]] = Array(repeating: [], count: cursors.count)
+        var out = Matches()
+        var target: UInt32 = 0
+        search: while true {
+            cursors[lead].advance(target)
+            let d = cursors[lead].doc
+            if d == .max { break }
+            for j in order.dropFirst() {
+                cursors[j].advance(d)
+                let e = cursors[j].doc
+                if e == .max { break search }
+                if e != d {
+                    target = e
+                    continue search
+                }
+            }
+            for j in cursors.indices {
+                positions[j].removeAll(keepingCapacity: true)
+                _ = cursors[j].readPositions(into: &positions[j])
+            }
+            var adjacent = false
+            outer: for p in positions[0] {
+                for j in 1..<positions.count {
+                    if !Self.contains(positions[j][...], p &+ UInt32(j)) { continue outer }
+                }
+                adjacent = true
+                break
+            }
+            if adjacent {
+                var score = cursors[0].score()
+                for j in 1..<cursors.count { score += cursors[j].score() }
+                out.append(d, score)
+            }
+            target = d + 1
         }
         return out
     }
