@@ -28,13 +28,15 @@ let package = Package(
             name: "CICU", pkgConfig: "icu-i18n",
             providers: [.apt(["libicu-dev"]), .brew(["icu4c"])]),
         .target(name: "CICUShim", dependencies: ["CICU"]),
+        // Posting-block kernels (bit unpacking), in C for per-width unrolling.
+        .target(name: "CPostingCodec"),
 
         // Model and formats: pure Swift.
         .target(name: "MARC", swiftSettings: strict),
         .target(name: "MARCXML", dependencies: ["MARC", "CLibXML2"], swiftSettings: strict),
         // Danish-aware analysis (ICU behind CICUShim).
         .target(name: "TextAnalysis", dependencies: ["MARC", "CICUShim"], swiftSettings: strict),
-        .target(name: "SearchIndex", dependencies: ["MARC", "TextAnalysis"], swiftSettings: strict),
+        .target(name: "SearchIndex", dependencies: ["MARC", "TextAnalysis", "CPostingCodec"], swiftSettings: strict),
         .target(
             name: "Catalog", dependencies: ["MARC", "MARCXML", "TextAnalysis", "SearchIndex"],
             swiftSettings: strict),

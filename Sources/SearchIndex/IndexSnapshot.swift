@@ -141,17 +141,9 @@ public struct IndexSnapshot: Sendable {
                 if let bitmap = e.segment.fields[idField].bitmapOf(t, docCount: e.segment.docCount) {
                     bitmap.forEachSetBit(below: e.segment.docCount) { candidates.append($0) }
                 }
-                let (_, docs, _) = e.segment.fields[idField].postingsOf(t)
-                var o = 0
-                var doc: UInt32 = 0
-                var firstDoc = true
-                while o < docs.count {
-                    let v = docs.varint(&o)
-                    if v & 1 == 0 { _ = docs.varint(&o) }
-                    let delta = UInt32(truncatingIfNeeded: v >> 1)
-                    doc = firstDoc ? delta : doc &+ delta
-                    firstDoc = false
-                    if Int(doc) < e.segment.docCount { candidates.append(Int(doc)) }
+                e.segment.fields[idField].forEachPosting(t, docCount: e.segment.docCount) { doc, _ in
+                    candidates.append(Int(doc))
+                    return true
                 }
             } else {
                 // An id without any term (punctuation only) can only be found by comparing stored ids.

@@ -65,8 +65,7 @@ struct PostingCursor {
         field: FieldReader, ref: TermRef, segmentDocCount: Int, weight: Float, lengthNorms: [Float], slot: Int,
         bounds: Bool = true, positions: Bool = false
     ) {
-        guard lengthNorms.count == 256, segmentDocCount > 0, field.bitmapOf(ref, docCount: segmentDocCount) == nil
-        else { return nil }
+        guard segmentDocCount > 0, field.bitmapOf(ref, docCount: segmentDocCount) == nil else { return nil }
         let (df, stream, positionStream) = field.postingsOf(ref)
         guard let base = stream.base, stream.count > 0, df > 0 else { return nil }
         self.slot = slot
@@ -83,7 +82,8 @@ struct PostingCursor {
         normBytes = field.positional && field.norms.count >= segmentDocCount ? field.norms.base : nil
         self.weight = weight
         let table = UnsafeMutablePointer<Float>.allocate(capacity: 256)
-        for k in 0..<256 { table[k] = lengthNorms[k] }
+        // Without a table (a caller that only reads documents) every length costs nothing.
+        for k in 0..<256 { table[k] = lengthNorms.count == 256 ? lengthNorms[k] : 0 }
         norms = table
         docs = .allocate(capacity: SegmentFormat.skipInterval)
         tfs = .allocate(capacity: SegmentFormat.skipInterval)
@@ -278,7 +278,29 @@ struct PostingCursor {
             base = skips.u32(at)
         }
         guard offset < streamCount else { return }
+        if PostingBlock.isPacked(block: block, df: df) {
+            // A full block of a long list: bit-packed, checked as a whole (a bad one reads as empty).
+            if PostingBlock.decodePacked(
+                start + offset, end, previous: block == 0 ? .max : base, ceiling: min(blockLast, docCount &- 1),
+                docs: docs, tfs: tfs) != nil
+            {
+                count = PostingBlock.size
+            }
+            return
+        }
         if !decodeFast(from: start + offset, base: base) { decodeCareful(from: start + offset, base: base) }
+    }
+
+    /// Decodes the current block and moves to the next one: its documents and tfs (valid until the cursor
+    /// moves again) and whether it held every posting it should (false for a damaged block, after which a
+    /// reader of the position stream must stop). Nil at the end. For readers that walk a whole list.
+    mutating func nextBlock() -> (docs: UnsafePointer<UInt32>, tfs: UnsafePointer<UInt32>, count: Int, complete: Bool)? {
+        if exhausted { return nil }
+        if decodedBlock != block { decode() }
+        let expected = min(SegmentFormat.skipInterval, max(0, df - block * SegmentFormat.skipInterval))
+        let result = (UnsafePointer(docs), UnsafePointer(tfs), count, count == expected)
+        setBlock(block + 1)
+        return result
     }
 
     /// The common case: one- and two-byte entries inline, no per-posting range checks. Returns false

@@ -451,6 +451,9 @@ struct QueryEvaluator {
         let weight = IndexSchema.fields[f].weight * idf(gdf)
         let cap = min(df, restrict?.count ?? df, seg.docCount)
         guard cap > 0 else { return Matches() }
+        if df > SegmentFormat.skipInterval {
+            return termMatchesByBlock(t, field: f, segment: s, weight: weight, cap: cap, restrict: restrict)
+        }
         // Norm bytes: one per document for positional fields; otherwise every document uses entry 1.
         let normBase = fr.positional && fr.norms.count >= seg.docCount ? fr.norms.base : nil
         var scores: [Float] = []
@@ -533,6 +536,63 @@ struct QueryEvaluator {
         }
     }
 
+    /// `termMatches` for a list of several blocks (bit-packed but for the last): decoded a block at a time and
+    /// scored as ``decodeScored(_:_:cap:docCount:docs:scores:lengthNorms:normBytes:weight:restrict:)`` scores.
+    func termMatchesByBlock(_ t: TermRef, field f: Int, segment s: Int, weight: Float, cap: Int, restrict: [UInt32]?)
+        -> Matches
+    {
+        let seg = snapshot.segments[s].segment
+        let fr = seg.fields[f]
+        let lengthNorms = snapshot.lengthNorms[f]
+        guard lengthNorms.count == 256,
+            var cursor = PostingCursor(
+                field: fr, ref: t, segmentDocCount: seg.docCount, weight: weight, lengthNorms: lengthNorms, slot: 0,
+                bounds: false)
+        else { return Matches() }
+        defer { cursor.release() }
+        let normBase = fr.positional && fr.norms.count >= seg.docCount ? fr.norms.base : nil
+        let k1p1 = Self.k1 + 1
+        let table = lengthNorms.map { weight * k1p1 / (1 + $0) }
+        var scores: [Float] = []
+        let outDocs = [UInt32](unsafeUninitializedCapacity: cap) { dbuf, dcount in
+            scores = [Float](unsafeUninitializedCapacity: cap) { sbuf, scount in
+                var n = 0
+                var r = 0
+                let noRestrict: [UInt32] = []
+                let wanted = restrict ?? noRestrict
+                let restricted = restrict != nil
+                blocks: while let b = cursor.nextBlock() {
+                    for k in 0..<b.count {
+                        let doc = b.docs[k]
+                        if restricted {
+                            while r < wanted.count && wanted[r] < doc { r += 1 }
+                            if r >= wanted.count { break blocks }
+                            if wanted[r] != doc { continue }
+                        }
+                        if n >= cap { break blocks }
+                        let norm = Int(normBase.map { $0.load(fromByteOffset: Int(doc), as: UInt8.self) } ?? 1)
+                        let tf = b.tfs[k]
+                        dbuf[n] = doc
+                        if tf == 1 {
+                            sbuf[n] = table[norm]
+                        } else {
+                            let t = Float(tf)
+                            sbuf[n] = weight * t * k1p1 / (t + lengthNorms[norm])
+                        }
+                        n += 1
+                    }
+                    if !b.complete { break }
+                }
+                scount = n
+            }
+            dcount = scores.count
+        }
+        var out = Matches()
+        out.docs = outDocs
+        out.scores = scores
+        return out
+    }
+
     /// `termMatches` for a restricted decode of a long list: a posting cursor probes each wanted document,
     /// decoding only the blocks that can hold one.
     func termMatchesSkipping(_ t: TermRef, key: [UInt8]?, field f: Int, segment s: Int, restrict: [UInt32]? = nil)
@@ -596,7 +656,7 @@ struct QueryEvaluator {
         let k1p1 = Self.k1 + 1
         var total = 0
         for ref in refs {
-            let (df, docs, _) = fr.postingsOf(ref)
+            let df = fr.docFrequency(ref)
             let weight = IndexSchema.fields[f].weight * idf(df)
             if let bitmap = fr.bitmapOf(ref, docCount: n) {
                 let score = weight * k1p1 / (1 + norms[fr.norm(0) & 255])
@@ -615,33 +675,19 @@ struct QueryEvaluator {
                 }
                 continue
             }
-            var o = 0
             var r = 0
-            var doc: UInt32 = 0
-            var first = true
-            while o < docs.count {
-                let v = docs.varint(&o)
-                let delta = UInt32(truncatingIfNeeded: v >> 1)
-                var tf: Float = 1
-                if v & 1 == 0 { tf = Float(docs.varint(&o)) }
-                if first {
-                    doc = delta
-                    first = false
-                } else {
-                    let (next, overflow) = doc.addingReportingOverflow(delta)
-                    if overflow || delta == 0 { break }
-                    doc = next
-                }
+            fr.forEachPosting(ref, docCount: n) { doc, t in
                 let d = Int(doc)
-                if d >= n { break }
                 if let restrict {
                     while r < restrict.count && restrict[r] < doc { r += 1 }
-                    if r >= restrict.count { break }
-                    if restrict[r] != doc { continue }
+                    if r >= restrict.count { return false }
+                    if restrict[r] != doc { return true }
                 }
+                let tf = Float(t)
                 acc[d] += weight * tf * k1p1 / (tf + norms[fr.norm(d)])
                 seen[d >> 6] |= 1 << UInt64(d & 63)
                 total += 1
+                return true
             }
         }
         var out = Matches()
@@ -662,31 +708,14 @@ struct QueryEvaluator {
     func termPositions(_ t: TermRef, key: [UInt8]?, field f: Int, segment s: Int) -> PositionList {
         let seg = snapshot.segments[s].segment
         let fr = seg.fields[f]
-        let (df, docs, positions) = fr.postingsOf(t)
+        let (df, _, positions) = fr.postingsOf(t)
         let gdf = globalDF(field: f, term: key, local: df, segment: s)
         let weight = IndexSchema.fields[f].weight * idf(gdf)
         let norms = snapshot.lengthNorms[f]
         var out = PositionList()
         out.docs.reserveCapacity(min(df, seg.docCount))
-        var o = 0
         var po = 0
-        var doc: UInt32 = 0
-        var first = true
-        let docCount = UInt32(seg.docCount)
-        while o < docs.count {
-            let v = docs.varint(&o)
-            let delta = UInt32(truncatingIfNeeded: v >> 1)
-            var tf = 1
-            if v & 1 == 0 { tf = Int(truncatingIfNeeded: min(docs.varint(&o), 1 << 20)) }
-            if first {
-                doc = delta
-                first = false
-            } else {
-                let (next, overflow) = doc.addingReportingOverflow(delta)
-                if overflow || delta == 0 { break }
-                doc = next
-            }
-            if doc >= docCount { break }
+        fr.forEachPosting(t, docCount: seg.docCount) { doc, tf in
             var p: UInt32 = 0
             for _ in 0..<tf {
                 p &+= UInt32(truncatingIfNeeded: positions.varint(&po))
@@ -697,6 +726,7 @@ struct QueryEvaluator {
             let k = norms[fr.norm(Int(doc))]
             let ftf = Float(tf)
             out.scores.append(weight * ftf * (Self.k1 + 1) / (ftf + k))
+            return true
         }
         return out
     }

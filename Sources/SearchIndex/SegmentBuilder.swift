@@ -309,24 +309,17 @@ struct SegmentBuilder {
         var postingLengths: [Int] = []
         postingLengths.reserveCapacity(order.count)
         var postings = ByteWriter()
-        var docStream = ByteWriter()
+        var encoder = PostingListEncoder()
         var posStream = ByteWriter()
-        var skips = ByteWriter()
-        var impacts = BlockImpacts()
         var bitmapDocs: [UInt32] = []
         var allSingle = true
         for r in 0..<order.count {
             sortedTerms.append(global.bytes(order[r]))
             let postingStart = postings.count
-            docStream.bytes.removeAll(keepingCapacity: true)
+            encoder.reset()
             posStream.bytes.removeAll(keepingCapacity: true)
-            skips.bytes.removeAll(keepingCapacity: true)
-            impacts.reset()
             bitmapDocs.removeAll(keepingCapacity: true)
             allSingle = !positional
-            var df = 0
-            var prev: UInt32 = 0
-            var first = true
             for (c, chunk) in chunks.enumerated() {
                 let local = localOf[c][r]
                 if local < 0 { continue }
@@ -337,21 +330,13 @@ struct SegmentBuilder {
                     var j = i + 1
                     while j < end && chunk.occDoc[j] == d { j += 1 }
                     let doc = bases[c] + d
-                    if df > 0 && df % SegmentFormat.skipInterval == 0 {
-                        skips.u32(prev)
-                        skips.u32(UInt32(truncatingIfNeeded: docStream.count))
-                        skips.u32(UInt32(truncatingIfNeeded: posStream.count))
-                    }
-                    let delta = first ? doc : doc - prev
-                    first = false
-                    prev = doc
                     let tf = j - i
                     if allSingle {
                         if tf == 1 { bitmapDocs.append(doc) } else { allSingle = false }
                     }
-                    docStream.varint((UInt64(delta) << 1) | (tf == 1 ? 1 : 0))
-                    if tf != 1 { docStream.varint(tf) }
-                    impacts.add(tf: tf, norm: positional && Int(d) < chunk.lengths.count ? chunk.lengths[Int(d)] : 1)
+                    encoder.add(
+                        doc: doc, tf: tf, norm: positional && Int(d) < chunk.lengths.count ? chunk.lengths[Int(d)] : 1,
+                        positionOffset: posStream.count)
                     if positional {
                         var last: UInt32 = 0
                         for k in i..<j {
@@ -360,14 +345,11 @@ struct SegmentBuilder {
                             last = p
                         }
                     }
-                    df += 1
                     i = j
                 }
             }
-            impacts.finish()
-            postings.appendPostings(
-                df: df, docStream: docStream, skips: skips, impacts: impacts, posStream: posStream,
-                bitmapDocs: allSingle ? bitmapDocs : nil, docCount: docCount)
+            encoder.finish()
+            postings.appendPostings(encoder, posStream: posStream, bitmapDocs: allSingle ? bitmapDocs : nil, docCount: docCount)
             postingLengths.append(postings.count - postingStart)
         }
         let dict = TermDictionary.write(terms: sortedTerms, postingLengths: postingLengths)

@@ -7,7 +7,7 @@
 /// ```
 enum SegmentFormat {
     static let magic: [UInt8] = Array("KTKSEGMT".utf8)
-    static let version: UInt32 = 4
+    static let version: UInt32 = 5
     static let headerSize = 24
     static let entrySize = 32
 
@@ -62,10 +62,9 @@ extension ByteWriter {
     /// bitmap of `docCount` bits is smaller than the doc stream — `docBytes = 0` and the bitmap.
     /// A term in one document with tf 1 is written as its doc-stream entry alone, `varint (doc << 1 | 1)`,
     /// followed by its position when the index has positions (the low bit tells the two forms apart).
-    mutating func appendPostings(
-        df: Int, docStream: ByteWriter, skips: ByteWriter, impacts: BlockImpacts, posStream: ByteWriter,
-        bitmapDocs: [UInt32]?, docCount: Int
-    ) {
+    mutating func appendPostings(_ list: PostingListEncoder, posStream: ByteWriter, bitmapDocs: [UInt32]?, docCount: Int) {
+        let df = list.df
+        let docStream = list.docStream
         if df == 1, let first = docStream.bytes.first, first & 1 == 1 {
             append(contentsOf: docStream.bytes)
             append(contentsOf: posStream.bytes)
@@ -81,8 +80,8 @@ extension ByteWriter {
             return
         }
         varint(docStream.count)
-        append(contentsOf: skips.bytes)
-        if df > SegmentFormat.skipInterval { append(contentsOf: impacts.bytes) }
+        append(contentsOf: list.skips.bytes)
+        if df > SegmentFormat.skipInterval { append(contentsOf: list.impacts.bytes) }
         append(contentsOf: docStream.bytes)
         append(contentsOf: posStream.bytes)
     }

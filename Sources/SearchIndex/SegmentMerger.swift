@@ -39,41 +39,27 @@ enum SegmentMerger {
             var keptTerms: [[UInt8]] = []
             var lengths: [Int] = []
             var postings = ByteWriter()
-            var docStream = ByteWriter()
+            var encoder = PostingListEncoder()
             var posStream = ByteWriter()
-            var skips = ByteWriter()
-            var impacts = BlockImpacts()
             var bitmapDocs: [UInt32] = []
             var allSingle = true
             for term in terms {
-                docStream.bytes.removeAll(keepingCapacity: true)
+                encoder.reset()
                 posStream.bytes.removeAll(keepingCapacity: true)
-                skips.bytes.removeAll(keepingCapacity: true)
-                impacts.reset()
                 bitmapDocs.removeAll(keepingCapacity: true)
                 allSingle = !positional
-                var df = 0
-                var prev: UInt32 = 0
                 for (s, ref) in occurrences[term] ?? [] {
                     let seg = parts[s].0
                     decode(seg.fields[f], ref, docCount: seg.docCount, positional: positional) { p in
                         let newDoc = remap[s][Int(p.doc)]
                         if newDoc < 0 { return }
                         let doc = UInt32(newDoc)
-                        if df > 0 && df % SegmentFormat.skipInterval == 0 {
-                            skips.u32(prev)
-                            skips.u32(UInt32(truncatingIfNeeded: docStream.count))
-                            skips.u32(UInt32(truncatingIfNeeded: posStream.count))
-                        }
-                        let delta = df == 0 ? doc : doc - prev
-                        prev = doc
-                        df += 1
                         if allSingle {
                             if p.tf == 1 { bitmapDocs.append(doc) } else { allSingle = false }
                         }
-                        docStream.varint((UInt64(delta) << 1) | (p.tf == 1 ? 1 : 0))
-                        if p.tf != 1 { docStream.varint(p.tf) }
-                        impacts.add(tf: p.tf, norm: positional ? seg.fields[f].norms.u8(Int(p.doc)) : 1)
+                        encoder.add(
+                            doc: doc, tf: p.tf, norm: positional ? seg.fields[f].norms.u8(Int(p.doc)) : 1,
+                            positionOffset: posStream.count)
                         if positional {
                             var last: UInt32 = 0
                             for q in p.positions {
@@ -83,12 +69,10 @@ enum SegmentMerger {
                         }
                     }
                 }
-                if df == 0 { continue }
+                if encoder.df == 0 { continue }
                 let start = postings.count
-                impacts.finish()
-                postings.appendPostings(
-                    df: df, docStream: docStream, skips: skips, impacts: impacts, posStream: posStream,
-                    bitmapDocs: allSingle ? bitmapDocs : nil, docCount: docCount)
+                encoder.finish()
+                postings.appendPostings(encoder, posStream: posStream, bitmapDocs: allSingle ? bitmapDocs : nil, docCount: docCount)
                 keptTerms.append(term)
                 lengths.append(postings.count - start)
             }
@@ -146,25 +130,10 @@ enum SegmentMerger {
             bitmap.forEachSetBit(below: docCount) { body(Posting(doc: UInt32($0), positions: [], tf: 1)) }
             return
         }
-        let (_, docs, positions) = field.postingsOf(ref)
-        var o = 0
+        let (_, _, positions) = field.postingsOf(ref)
         var po = 0
-        var doc: UInt32 = 0
-        var first = true
-        while o < docs.count {
-            let v = docs.varint(&o)
-            let delta = UInt32(truncatingIfNeeded: v >> 1)
-            var tf = 1
-            if v & 1 == 0 { tf = Int(truncatingIfNeeded: min(docs.varint(&o), 1 << 20)) }
-            if first {
-                doc = delta
-                first = false
-            } else {
-                let (n, overflow) = doc.addingReportingOverflow(delta)
-                if overflow || delta == 0 { return }
-                doc = n
-            }
-            if Int(doc) >= docCount { return }
+        field.forEachPosting(ref, docCount: docCount) { doc, t in
+            let tf = Int(t)
             var ps: [UInt32] = []
             if positional {
                 ps.reserveCapacity(tf)
@@ -175,6 +144,7 @@ enum SegmentMerger {
                 }
             }
             body(Posting(doc: doc, positions: ps, tf: tf))
+            return true
         }
     }
 }

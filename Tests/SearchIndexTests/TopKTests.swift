@@ -129,6 +129,42 @@ struct TopKTests {
         #expect(checked > 50)
     }
 
+    /// Every word's title hits (lists of one to thousands of postings: bit-packed blocks, the varint tail,
+    /// tfs above 1) against a brute-force scan of the analysed titles — in one segment, in several with
+    /// deletions, and after those segments are merged into one (the merger re-encodes every list). Where
+    /// one document repeats the word more often than another of the same title length, it must rank higher.
+    @Test func wordHitsMatchABruteForceScan() throws {
+        let analyzer = DanishAnalyzer()
+        let docs = Self.documents(count: 6_000, seed: 7)
+        let titles = docs.map { analyzer.tokens($0.title) }
+        let segmentedDocs = Self.documents(count: 6_000, seed: 11)
+        let segmentedTitles = segmentedDocs.map { analyzer.tokens($0.title) }
+        let deleted = Set(stride(from: 0, to: 6_000, by: 7))
+        let compacted = Self.segmented.compacted()
+        #expect(compacted.segmentCount == 1)
+        var multiBlock = 0
+        for w in Self.vocabulary {
+            let token = analyzer.tokens(w).first ?? w
+            let expected = Set(titles.indices.filter { titles[$0].contains(token) }.map { "T\($0)" })
+            let found = try Self.single.search("ti = \(w)", options: SearchOptions(limit: 10_000))
+            #expect(Set(found.hits.map(\.id)) == expected, "\(w)")
+            #expect(found.total == expected.count, "\(w)")
+            multiBlock += expected.count > 2 * 128 ? 1 : 0
+            // Same length, more occurrences: a higher score (BM25 grows with tf).
+            let tf = Dictionary(uniqueKeysWithValues: titles.indices.map { ("T\($0)", titles[$0].filter { $0 == token }.count) })
+            let length = Dictionary(uniqueKeysWithValues: titles.indices.map { ("T\($0)", titles[$0].count) })
+            for (a, b) in zip(found.hits, found.hits.dropFirst()) where length[a.id] == length[b.id] {
+                #expect((tf[a.id] ?? 0) >= (tf[b.id] ?? 0), "\(w): \(a.id) before \(b.id)")
+            }
+            let live = Set(segmentedTitles.indices.filter { !deleted.contains($0) && segmentedTitles[$0].contains(token) }.map { "T\($0)" })
+            for index in [Self.segmented, compacted] {
+                let r = try index.search("ti = \(w)", options: SearchOptions(limit: 10_000))
+                #expect(Set(r.hits.map(\.id)) == live, "\(w) in \(index.segmentCount) segments")
+            }
+        }
+        #expect(multiBlock > 20)
+    }
+
     /// The index file round trip keeps the block impacts the pruning relies on.
     @Test func writtenIndexPrunesTheSame() throws {
         let path = IndexFileTests.tempPath("topk.ktx")
