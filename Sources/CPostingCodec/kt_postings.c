@@ -1,6 +1,9 @@
 // See kt_postings.h.
 #include "kt_postings.h"
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 static inline uint64_t load64(const uint8_t *p) {
     uint64_t v;
@@ -75,11 +78,29 @@ int kt_unpack128(const uint8_t *p, int bits, uint32_t *out) {
 
 int64_t kt_unpack_docs128(const uint8_t *p, int bits, uint32_t previous, uint32_t *out) {
     if (kt_unpack128(p, bits, out) != 0) return -1;
-    uint64_t d = previous == UINT32_MAX ? 0 : (uint64_t)previous + 1;
-    for (int i = 0; i < 128; i++) {
-        d += out[i];
-        out[i] = (uint32_t)d;
-        d += 1;
+    // The last document in 64 bits first (a sum the compiler vectorises), so that the running sums below
+    // may use wrapping 32-bit lanes: they cannot wrap when the block is valid.
+    uint64_t gaps = 0;
+    for (int i = 0; i < 128; i++) gaps += out[i];
+    const int64_t last = (previous == UINT32_MAX ? -1 : (int64_t)previous) + (int64_t)gaps + 128;
+    // doc[i] = previous + Σ_{k ≤ i} (gap[k] + 1), in wrapping 32-bit arithmetic (previous UINT32_MAX: −1).
+#if defined(__SSE2__)
+    __m128i run = _mm_set1_epi32((int)previous);
+    const __m128i one = _mm_set1_epi32(1);
+    for (int i = 0; i < 128; i += 4) {
+        __m128i x = _mm_add_epi32(_mm_loadu_si128((const __m128i *)(out + i)), one);
+        x = _mm_add_epi32(x, _mm_slli_si128(x, 4));
+        x = _mm_add_epi32(x, _mm_slli_si128(x, 8));
+        x = _mm_add_epi32(x, run);
+        _mm_storeu_si128((__m128i *)(out + i), x);
+        run = _mm_shuffle_epi32(x, 0xFF);
     }
-    return (int64_t)(d - 1);
+#else
+    uint32_t d = previous;
+    for (int i = 0; i < 128; i++) {
+        d += out[i] + 1;
+        out[i] = d;
+    }
+#endif
+    return last;
 }

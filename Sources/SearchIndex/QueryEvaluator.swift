@@ -72,6 +72,7 @@ struct QueryEvaluator {
     /// Splits raw term text on unescaped whitespace.
     static func words(_ raw: String) -> [String] {
         if isSingleWord(raw) { return raw.isEmpty ? [] : [raw] }
+        if let split = splitPlainWords(raw) { return split }
         var out: [String] = []
         var cur = ""
         var escaped = false
@@ -86,6 +87,31 @@ struct QueryEvaluator {
         }
         if escaped { cur.append("\\") }
         if !cur.isEmpty { out.append(cur) }
+        return out
+    }
+
+    /// `words` on bytes when the only whitespace in `raw` is ASCII and nothing is escaped (the common
+    /// multi-word term); nil otherwise.
+    static func splitPlainWords(_ raw: String) -> [String]? {
+        var out: [String]? = []
+        raw.utf8.withContiguousStorageIfAvailable { bytes in
+            var start = -1
+            for (k, b) in bytes.enumerated() {
+                switch b {
+                case 0x5C, 0xC2, 0xCC, 0xCD, 0xE1, 0xE2, 0xE3, 0xEF:
+                    // An escape, non-ASCII whitespace, or a combining mark that could join a space: the
+                    // character-level split decides.
+                    out = nil
+                    return
+                case 0x09...0x0D, 0x20:
+                    if start >= 0 { out?.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<k]), as: UTF8.self)) }
+                    start = -1
+                default:
+                    if start < 0 { start = k }
+                }
+            }
+            if start >= 0 { out?.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+        } ?? { out = nil }()
         return out
     }
 
@@ -559,29 +585,30 @@ struct QueryEvaluator {
                 var n = 0
                 var r = 0
                 let noRestrict: [UInt32] = []
-                let wanted = restrict ?? noRestrict
                 let restricted = restrict != nil
-                blocks: while let b = cursor.nextBlock() {
-                    for k in 0..<b.count {
-                        let doc = b.docs[k]
-                        if restricted {
-                            while r < wanted.count && wanted[r] < doc { r += 1 }
-                            if r >= wanted.count { break blocks }
-                            if wanted[r] != doc { continue }
+                (restrict ?? noRestrict).withUnsafeBufferPointer { wanted in
+                    blocks: while let b = cursor.nextBlock() {
+                        for k in 0..<b.count {
+                            let doc = b.docs[k]
+                            if restricted {
+                                while r < wanted.count && wanted[r] < doc { r += 1 }
+                                if r >= wanted.count { break blocks }
+                                if wanted[r] != doc { continue }
+                            }
+                            if n >= cap { break blocks }
+                            let norm = Int(normBase.map { $0.load(fromByteOffset: Int(doc), as: UInt8.self) } ?? 1)
+                            let tf = b.tfs[k]
+                            dbuf[n] = doc
+                            if tf == 1 {
+                                sbuf[n] = table[norm]
+                            } else {
+                                let t = Float(tf)
+                                sbuf[n] = weight * t * k1p1 / (t + lengthNorms[norm])
+                            }
+                            n += 1
                         }
-                        if n >= cap { break blocks }
-                        let norm = Int(normBase.map { $0.load(fromByteOffset: Int(doc), as: UInt8.self) } ?? 1)
-                        let tf = b.tfs[k]
-                        dbuf[n] = doc
-                        if tf == 1 {
-                            sbuf[n] = table[norm]
-                        } else {
-                            let t = Float(tf)
-                            sbuf[n] = weight * t * k1p1 / (t + lengthNorms[norm])
-                        }
-                        n += 1
+                        if !b.complete { break }
                     }
-                    if !b.complete { break }
                 }
                 scount = n
             }
@@ -844,41 +871,49 @@ struct QueryEvaluator {
         }
         // The rarest word leads; the others follow in order of frequency.
         let order = cursors.indices.sorted { (cursors[$0].df, $0) < (cursors[$1].df, $1) }
-        let lead = order[0]
-        var positions: [[UInt32]] = Array(repeating: [], count: cursors.count)
+        let n = cursors.count
         var out = Matches()
-        var target: UInt32 = 0
-        search: while true {
-            cursors[lead].advance(target)
-            let d = cursors[lead].doc
-            if d == .max { break }
-            for j in order.dropFirst() {
-                cursors[j].advance(d)
-                let e = cursors[j].doc
-                if e == .max { break search }
-                if e != d {
-                    target = e
-                    continue search
+        // Every word's positions in the current document, one after another (slot j from starts[j]).
+        var positions: [UInt32] = []
+        var starts = [Int](repeating: 0, count: n + 1)
+        cursors.withUnsafeMutableBufferPointer { c in
+            let lead = order[0]
+            var target: UInt32 = 0
+            search: while true {
+                c[lead].advance(target)
+                let d = c[lead].doc
+                if d == .max { break }
+                for k in 1..<n {
+                    let j = order[k]
+                    c[j].advance(d)
+                    let e = c[j].doc
+                    if e == .max { break search }
+                    if e != d {
+                        target = e
+                        continue search
+                    }
                 }
-            }
-            for j in cursors.indices {
-                positions[j].removeAll(keepingCapacity: true)
-                _ = cursors[j].readPositions(into: &positions[j])
-            }
-            var adjacent = false
-            outer: for p in positions[0] {
-                for j in 1..<positions.count {
-                    if !Self.contains(positions[j][...], p &+ UInt32(j)) { continue outer }
+                positions.removeAll(keepingCapacity: true)
+                for j in 0..<n {
+                    starts[j] = positions.count
+                    _ = c[j].readPositions(into: &positions)
                 }
-                adjacent = true
-                break
+                starts[n] = positions.count
+                var adjacent = false
+                outer: for p in positions[starts[0]..<starts[1]] {
+                    for j in 1..<n where !Self.contains(positions[starts[j]..<starts[j + 1]], p &+ UInt32(j)) {
+                        continue outer
+                    }
+                    adjacent = true
+                    break
+                }
+                if adjacent {
+                    var score = c[0].score()
+                    for j in 1..<n { score += c[j].score() }
+                    out.append(d, score)
+                }
+                target = d + 1
             }
-            if adjacent {
-                var score = cursors[0].score()
-                for j in 1..<cursors.count { score += cursors[j].score() }
-                out.append(d, score)
-            }
-            target = d + 1
         }
         return out
     }
