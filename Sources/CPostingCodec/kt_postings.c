@@ -34,6 +34,25 @@ static inline __attribute__((always_inline)) void unpack_w(const uint8_t *p, con
     }
 }
 
+int kt_pack128(const uint32_t *values, int bits, uint8_t *out) {
+    if (bits < 1 || bits > 32) return -1;
+    uint64_t acc = 0;
+    int have = 0;
+    int o = 0;
+    for (int i = 0; i < 128; i++) {
+        acc |= (uint64_t)values[i] << have;
+        have += bits;
+        if (have >= 32) {
+            const uint32_t word = (uint32_t)acc;
+            memcpy(out + o, &word, 4);
+            o += 4;
+            acc >>= 32;
+            have -= 32;
+        }
+    }
+    return 0;  // 128 × bits is a multiple of 32: nothing is left over
+}
+
 int kt_unpack128(const uint8_t *p, int bits, uint32_t *out) {
     switch (bits) {
     case 0:

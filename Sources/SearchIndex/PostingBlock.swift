@@ -27,19 +27,13 @@ enum PostingBlock {
 
     /// Appends `values` (exactly `size` of them, each below 2^bits) as a little-endian bit stream.
     static func pack(_ values: UnsafeBufferPointer<UInt32>, bits: Int, into out: inout [UInt8]) {
-        if bits == 0 { return }
-        var acc: UInt64 = 0
-        var have = 0
-        for v in values {
-            acc |= UInt64(v) << UInt64(have)
-            have += bits
-            while have >= 8 {
-                out.append(UInt8(truncatingIfNeeded: acc))
-                acc >>= 8
-                have -= 8
-            }
+        guard bits > 0, values.count == size, let v = values.baseAddress else { return }
+        let at = out.count
+        out.append(contentsOf: repeatElement(0, count: 16 * bits))
+        out.withUnsafeMutableBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            _ = kt_pack128(v, Int32(bits), base + at)
         }
-        if have > 0 { out.append(UInt8(truncatingIfNeeded: acc)) }
     }
 
     /// Number of bits needed for `v` (0 for 0).

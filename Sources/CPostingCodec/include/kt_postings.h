@@ -18,6 +18,10 @@ int kt_unpack128(const uint8_t *p, int bits, uint32_t *out);
 /// document as a 64-bit value (above UINT32_MAX when the block overflows), or -1 for a width over 32.
 int64_t kt_unpack_docs128(const uint8_t *p, int bits, uint32_t previous, uint32_t *out);
 
+/// Writes 128 values of `bits` bits (1…32; each below 2^bits) as a little-endian bit stream of 16 × bits bytes
+/// at `out`. Returns 0, or -1 (nothing written) for a width outside 1…32.
+int kt_pack128(const uint32_t *values, int bits, uint8_t *out);
+
 #ifdef __cplusplus
 }
 #endif
