@@ -49,6 +49,14 @@ struct PositionList {
     }
 }
 
+/// Dictionary entries of a one-word clause per index of one segment (from ``QueryEvaluator/estimate(_:segment:)``).
+struct ResolvedTerms {
+    private var byField: [[(TermRef, [UInt8]?)]?] = Array(repeating: nil, count: IndexSchema.fields.count)
+
+    mutating func set(_ f: Int, _ refs: [(TermRef, [UInt8]?)]) { if f < byField.count { byField[f] = refs } }
+    func refs(_ f: Int) -> [(TermRef, [UInt8]?)]? { f < byField.count ? byField[f] : nil }
+}
+
 /// Analysed query terms per (raw term, index kind), filled while one query is evaluated.
 final class PlanCache {
     struct Key: Hashable {
@@ -249,12 +257,17 @@ struct QueryEvaluator {
         var steps = Array(spine.reversed())
         var result: Matches
         if let (op, _, r) = steps.first, op.op == .and, case .search(let a) = node, case .search(let b) = r,
-            let ea = estimatedCount(a, segment: s), let eb = estimatedCount(b, segment: s), eb < ea
+            let ea = estimate(a, segment: s), let eb = estimate(b, segment: s)
         {
-            // `a and b` with b much rarer: evaluate b first and decode a only where b matched
-            // (same documents and, since one addition commutes, the same scores).
-            let first = evaluateClause(b, segment: s)
-            result = Matches.intersect(first, evaluateClause(a, segment: s, restrict: first.docs))
+            // `a and b`: the rarer clause first, the other decoded only where it matched (same documents and,
+            // since one addition commutes, the same scores); the words' dictionary entries are reused.
+            if eb.count < ea.count {
+                let first = evaluateClause(b, segment: s, resolved: eb.resolved)
+                result = Matches.intersect(first, evaluateClause(a, segment: s, restrict: first.docs, resolved: ea.resolved))
+            } else {
+                let first = evaluateClause(a, segment: s, resolved: ea.resolved)
+                result = Matches.intersect(first, evaluateClause(b, segment: s, restrict: first.docs, resolved: eb.resolved))
+            }
             steps.removeFirst()
         } else {
             result = evaluateLeaf(node, segment: s)
@@ -293,7 +306,11 @@ struct QueryEvaluator {
 
     /// An upper estimate of the postings a plain `=` clause decodes (sum over its indexes of the
     /// rarest word's document frequency), or nil when the clause is not a plain word search.
-    func estimatedCount(_ c: CQLSearchClause, segment s: Int) -> Int? {
+    func estimatedCount(_ c: CQLSearchClause, segment s: Int) -> Int? { estimate(c, segment: s)?.count }
+
+    /// ``estimatedCount(_:segment:)`` and, for each index where the clause is one exact word, the dictionary
+    /// entries it found (so that evaluating the clause does not look them up again).
+    func estimate(_ c: CQLSearchClause, segment s: Int) -> (count: Int, resolved: ResolvedTerms)? {
         guard c.relation == .equal, c.index != "cql.allRecords" else { return nil }
         let fields: [Int]
         if c.index.isEmpty {
@@ -306,6 +323,7 @@ struct QueryEvaluator {
         let seg = snapshot.segments[s].segment
         var plans: [[[TermSlot]]?] = [nil, nil, nil, nil, nil]  // by kind, made once per clause
         var total = 0
+        var resolved = ResolvedTerms()
         for f in fields {
             let kind = IndexSchema.fields[f].kind == .codes ? .words : IndexSchema.fields[f].kind
             let k = Int(kind.rawValue)
@@ -313,19 +331,25 @@ struct QueryEvaluator {
             guard let groups = plans[k], !groups.isEmpty else { continue }
             let fr = seg.fields[f]
             var rarest = Int.max
+            let single = groups.count == 1 && groups[0].count == 1
             for group in groups {
                 for slot in group {
                     guard case .terms(let alternatives) = slot else { return nil }
                     var df = 0
+                    var found: [(TermRef, [UInt8]?)] = []
                     for key in alternatives {
-                        if let t = fr.find(key) { df += fr.docFrequency(t) }
+                        if let t = fr.find(key) {
+                            df += fr.docFrequency(t)
+                            if single { found.append((t, key)) }
+                        }
                     }
+                    if single { resolved.set(f, found) }
                     rarest = min(rarest, df)
                 }
             }
             if rarest != Int.max { total += rarest }
         }
-        return total
+        return (total, resolved)
     }
 
     func evaluateLeaf(_ node: CQLNode, segment s: Int) -> Matches {
@@ -345,7 +369,9 @@ struct QueryEvaluator {
 
     /// `restrict` (sorted): documents outside it may be left out of the answer (an optimisation
     /// for the right side of `and` and `not`; callers still intersect or subtract).
-    func evaluateClause(_ c: CQLSearchClause, segment s: Int, restrict: [UInt32]? = nil) -> Matches {
+    func evaluateClause(
+        _ c: CQLSearchClause, segment s: Int, restrict: [UInt32]? = nil, resolved: ResolvedTerms? = nil
+    ) -> Matches {
         if c.index == "cql.allRecords" { return allDocs(s) }
         if c.relation == .notEqual {
             var eq = c
@@ -359,7 +385,8 @@ struct QueryEvaluator {
                 // Word and code indexes analyse a term the same way: one plan serves both.
                 let kind = IndexSchema.fields[f].kind == .codes ? .words : IndexSchema.fields[f].kind
                 if plans[kind] == nil { plans[kind] = plan(c.term, kind: kind) }
-                return evaluateOnField(c, field: f, segment: s, groups: plans[kind], restrict: restrict)
+                return evaluateOnField(
+                    c, field: f, segment: s, groups: plans[kind], restrict: restrict, refs: resolved?.refs(f))
             }
             return Matches.unionAll(lists, docCount: snapshot.segments[s].segment.docCount)
         }
@@ -369,12 +396,13 @@ struct QueryEvaluator {
         {
             f = pf
         }
-        return evaluateOnField(c, field: f, segment: s, restrict: restrict)
+        return evaluateOnField(c, field: f, segment: s, restrict: restrict, refs: resolved?.refs(f))
     }
 
+    /// `refs`: the dictionary entries of a one-word term in this index, when already looked up.
     func evaluateOnField(
         _ c: CQLSearchClause, field f: Int, segment s: Int, groups planned: [[TermSlot]]? = nil,
-        restrict: [UInt32]? = nil
+        restrict: [UInt32]? = nil, refs: [(TermRef, [UInt8]?)]? = nil
     ) -> Matches {
         let field = IndexSchema.fields[f]
         let seg = snapshot.segments[s].segment
@@ -388,7 +416,9 @@ struct QueryEvaluator {
         if groups.isEmpty { return Matches() }
         let positional = field.kind == .words
         func group(_ slots: [TermSlot]) -> Matches {
-            if slots.count == 1 { return slotMatches(slots[0], field: f, segment: s, restrict: restrict) }
+            if slots.count == 1 {
+                return slotMatches(slots[0], field: f, segment: s, restrict: restrict, refs: groups.count == 1 ? refs : nil)
+            }
             if positional { return phrase(slots, field: f, segment: s, restrict: restrict) }
             return slots.dropFirst().reduce(slotMatches(slots[0], field: f, segment: s, restrict: restrict)) {
                 Matches.intersect($0, slotMatches($1, field: f, segment: s, restrict: $0.docs))
@@ -450,10 +480,12 @@ struct QueryEvaluator {
         return df
     }
 
-    func slotMatches(_ slot: TermSlot, field f: Int, segment s: Int, restrict: [UInt32]? = nil) -> Matches {
+    func slotMatches(
+        _ slot: TermSlot, field f: Int, segment s: Int, restrict: [UInt32]? = nil, refs known: [(TermRef, [UInt8]?)]? = nil
+    ) -> Matches {
         let seg = snapshot.segments[s].segment
         let fr = seg.fields[f]
-        let refs = termRefs(slot, field: fr)
+        let refs = known ?? termRefs(slot, field: fr)
         if refs.count > 32 { return accumulate(refs.map(\.0), field: f, segment: s, restrict: restrict) }
         let lists = refs.map { termMatches($0.0, key: $0.1, field: f, segment: s, restrict: restrict) }
         return Matches.unionAll(lists, docCount: seg.docCount)
