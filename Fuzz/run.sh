@@ -22,7 +22,22 @@ case "$harness" in
   indexfile) target=FuzzIndexFile; seeds=(Fuzz/Seeds/indexfile) ;;
   *) echo "unknown harness $harness" >&2; exit 2 ;;
 esac
-swift build --package-path Fuzz --scratch-path "$out/spm" -c release --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address --product "$target" 2>&1 | grep -E "error|Compiling|Build" || true
+build() {
+  swift build --package-path Fuzz --scratch-path "$out/spm" -c release --sanitize fuzzer --sanitize address \
+    -Xswiftc -sanitize=fuzzer,address --product "$target" > "$out/build-$harness.log" 2>&1
+}
+# A failed build must not fall back to an older harness binary. SwiftPM can keep a stale source list for the
+# parent package (a file added to a module is then "not in scope"): one retry from a clean scratch directory.
+if ! build; then
+  echo "fuzz build failed; retrying from a clean $out/spm" >&2
+  rm -rf "$out/spm"
+  if ! build; then
+    grep -E "error" "$out/build-$harness.log" | head -20 >&2
+    echo "fuzz build failed (log: $out/build-$harness.log)" >&2
+    exit 1
+  fi
+fi
+grep -E "Compiling|Build" "$out/build-$harness.log" || true
 # Seeds no longer than MAX_LEN (larger ones make every execution slow), copied into a scratch seed directory.
 seeddir="$out/$harness-seeds"
 rm -rf "$seeddir"; mkdir -p "$seeddir"
