@@ -87,13 +87,16 @@ struct PostingListEncoder {
         gaps.reserveCapacity(PostingBlock.size)
     }
 
+    /// Starts the next list (most lists are one posting long: only what was written is cleared).
     mutating func reset() {
-        docStream.bytes.removeAll(keepingCapacity: true)
-        skips.bytes.removeAll(keepingCapacity: true)
+        if !docStream.bytes.isEmpty { docStream.bytes.removeAll(keepingCapacity: true) }
+        if !skips.bytes.isEmpty { skips.bytes.removeAll(keepingCapacity: true) }
         impacts.reset()
         df = 0
-        blockDocs.removeAll(keepingCapacity: true)
-        blockTfs.removeAll(keepingCapacity: true)
+        if !blockDocs.isEmpty {
+            blockDocs.removeAll(keepingCapacity: true)
+            blockTfs.removeAll(keepingCapacity: true)
+        }
         previousBlockLast = .max
         lastDoc = 0
     }

@@ -95,7 +95,7 @@ struct BlockImpacts {
     private var inBlock = 0
 
     mutating func reset() {
-        bytes.removeAll(keepingCapacity: true)
+        if !bytes.isEmpty { bytes.removeAll(keepingCapacity: true) }
         maxTf = 0
         minNorm = 255
         inBlock = 0
