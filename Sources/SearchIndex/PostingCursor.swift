@@ -157,6 +157,8 @@ struct PostingCursor {
             if decodedBlock != block { decode() }
             var k = i
             let n = count
+            // Eight documents at a time while the target is past them, then one at a time.
+            while k + 8 < n && docs[k + 8] < target { k += 8 }
             while k < n && docs[k] < target { k += 1 }
             i = k
             if k < n {
