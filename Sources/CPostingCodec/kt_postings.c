@@ -97,11 +97,16 @@ int kt_unpack128(const uint8_t *p, int bits, uint32_t *out) {
 
 int64_t kt_unpack_docs128(const uint8_t *p, int bits, uint32_t previous, uint32_t *out) {
     if (kt_unpack128(p, bits, out) != 0) return -1;
-    // The last document in 64 bits first (a sum the compiler vectorises), so that the running sums below
-    // may use wrapping 32-bit lanes: they cannot wrap when the block is valid.
-    uint64_t gaps = 0;
-    for (int i = 0; i < 128; i++) gaps += out[i];
-    const int64_t last = (previous == UINT32_MAX ? -1 : (int64_t)previous) + (int64_t)gaps + 128;
+    // The running sums below use wrapping 32-bit lanes. When 128 gaps of this width cannot carry the block past
+    // 2^32 − 1 (the usual case: a width well below 24 bits), the last running sum is the last document;
+    // otherwise the gaps are first added up in 64 bits (a sum the compiler vectorises).
+    const int64_t start = previous == UINT32_MAX ? -1 : (int64_t)previous;
+    int64_t last = -1;
+    if (bits > 24 || start + 128 * ((int64_t)1 << bits) > (int64_t)UINT32_MAX) {
+        uint64_t gaps = 0;
+        for (int i = 0; i < 128; i++) gaps += out[i];
+        last = start + (int64_t)gaps + 128;
+    }
     // doc[i] = previous + Σ_{k ≤ i} (gap[k] + 1), in wrapping 32-bit arithmetic (previous UINT32_MAX: −1).
 #if defined(__SSE2__)
     __m128i run = _mm_set1_epi32((int)previous);
@@ -121,5 +126,5 @@ int64_t kt_unpack_docs128(const uint8_t *p, int bits, uint32_t previous, uint32_
         out[i] = d;
     }
 #endif
-    return last;
+    return last >= 0 ? last : (int64_t)out[127];
 }

@@ -50,6 +50,8 @@ struct PostingCursor {
     private var positionBlock = -1
     private var positionIndex = 0
     private var positionOffset = 0
+    /// Whether every tf of the decoded block is 1 (kept only for cursors that read positions).
+    private var tfsAllOne = false
 
     private var block = -1
     private var decodedBlock = -1
@@ -195,8 +197,11 @@ struct PostingCursor {
             let offset = block == 0 ? 0 : Int(skips.u32((block - 1) * SegmentFormat.skipEntrySize + 8))
             positionOffset = min(offset, positionCount)
         }
-        var skip = 0
-        for k in positionIndex..<max(positionIndex, i) { skip += Int(min(tfs[k], 1 << 20)) }
+        var skip = max(0, i - positionIndex)
+        if !tfsAllOne {
+            skip = 0
+            for k in positionIndex..<max(positionIndex, i) { skip += Int(min(tfs[k], 1 << 20)) }
+        }
         var o = positionOffset
         // Step over `skip` varints: a byte below 0x80 ends one.
         while skip >= 8 && o + 8 <= positionCount {
@@ -266,9 +271,21 @@ struct PostingCursor {
         return weight * t * Self.k1p1 / (t + norms[minNorm]) * Self.slack
     }
 
-    /// Decodes the current block into the buffers: a fast pass that checks the block once at its end,
-    /// and, when that check fails (a corrupt list), a careful pass that stops at the first bad posting.
+    /// Decodes the current block into the buffers; a cursor that reads positions also notes whether every tf
+    /// is 1 (positions of skipped documents are then counted without adding up their tfs).
     private mutating func decode() {
+        decodeDocuments()
+        if positionStart != nil {
+            var wide: UInt32 = 0
+            for k in 0..<count { wide |= tfs[k] &- 1 }
+            tfsAllOne = wide == 0
+        }
+    }
+
+    /// A packed block through ``PostingBlock/decodePacked(_:_:previous:ceiling:docs:tfs:)``; a varint block by a
+    /// fast pass that checks the block once at its end and, when that check fails (a corrupt list), a careful
+    /// pass that stops at the first bad posting.
+    private mutating func decodeDocuments() {
         decodedBlock = block
         count = 0
         i = 0
