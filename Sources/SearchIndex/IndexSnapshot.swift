@@ -140,10 +140,11 @@ public struct IndexSnapshot: Sendable {
                 guard let t = e.segment.fields[idField].find(Array(first.utf8)) else { continue }
                 if let bitmap = e.segment.fields[idField].bitmapOf(t, docCount: e.segment.docCount) {
                     bitmap.forEachSetBit(below: e.segment.docCount) { candidates.append($0) }
-                }
-                e.segment.fields[idField].forEachPosting(t, docCount: e.segment.docCount) { doc, _ in
-                    candidates.append(Int(doc))
-                    return true
+                } else {
+                    e.segment.fields[idField].forEachPosting(t, docCount: e.segment.docCount) { doc, _ in
+                        candidates.append(Int(doc))
+                        return true
+                    }
                 }
             } else {
                 // An id without any term (punctuation only) can only be found by comparing stored ids.

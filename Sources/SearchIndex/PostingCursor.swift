@@ -245,6 +245,11 @@ struct PostingCursor {
 
     // MARK: Blocks
 
+    /// Postings the current block holds: 128, or what is left of the list in its last block.
+    private var postingsInBlock: Int {
+        min(SegmentFormat.skipInterval, max(0, df - block * SegmentFormat.skipInterval))
+    }
+
     @inline(__always)
     private func lastDoc(ofBlock b: Int) -> UInt32 {
         b + 1 < blockCount ? skips.u32(b * SegmentFormat.skipEntrySize) : docCount - 1
@@ -316,8 +321,7 @@ struct PostingCursor {
     mutating func nextBlock() -> (docs: UnsafePointer<UInt32>, tfs: UnsafePointer<UInt32>, count: Int, complete: Bool)? {
         if exhausted { return nil }
         if decodedBlock != block { decode() }
-        let expected = min(SegmentFormat.skipInterval, max(0, df - block * SegmentFormat.skipInterval))
-        let result = (UnsafePointer(docs), UnsafePointer(tfs), count, count == expected)
+        let result = (UnsafePointer(docs), UnsafePointer(tfs), count, count == postingsInBlock)
         setBlock(block + 1)
         return result
     }
@@ -367,8 +371,7 @@ struct PostingCursor {
             tfs[0] = UInt32(truncatingIfNeeded: tf)
             n = 1
         }
-        // The block's postings: 128, or what is left of the list in its last block.
-        let limit = min(SegmentFormat.skipInterval, max(0, df - block * SegmentFormat.skipInterval))
+        let limit = postingsInBlock
         if end - p >= 20 * (limit - n) {
             // Room for the longest entries (10 + 10 bytes each): no end check per entry. (One loop with the
             // check hoisted into a flag measured 4 % more instructions for the term query set: kept as two.)

@@ -261,13 +261,11 @@ struct QueryEvaluator {
         {
             // `a and b`: the rarer clause first, the other decoded only where it matched (same documents and,
             // since one addition commutes, the same scores); the words' dictionary entries are reused.
-            if eb.count < ea.count {
-                let first = evaluateClause(b, segment: s, resolved: eb.resolved)
-                result = Matches.intersect(first, evaluateClause(a, segment: s, restrict: first.docs, resolved: ea.resolved))
-            } else {
-                let first = evaluateClause(a, segment: s, resolved: ea.resolved)
-                result = Matches.intersect(first, evaluateClause(b, segment: s, restrict: first.docs, resolved: eb.resolved))
-            }
+            let (first, second) =
+                eb.count < ea.count ? ((b, eb.resolved), (a, ea.resolved)) : ((a, ea.resolved), (b, eb.resolved))
+            let matched = evaluateClause(first.0, segment: s, resolved: first.1)
+            result = Matches.intersect(
+                matched, evaluateClause(second.0, segment: s, restrict: matched.docs, resolved: second.1))
             steps.removeFirst()
         } else {
             result = evaluateLeaf(node, segment: s)
@@ -304,12 +302,10 @@ struct QueryEvaluator {
         return result
     }
 
-    /// An upper estimate of the postings a plain `=` clause decodes (sum over its indexes of the
-    /// rarest word's document frequency), or nil when the clause is not a plain word search.
-    func estimatedCount(_ c: CQLSearchClause, segment s: Int) -> Int? { estimate(c, segment: s)?.count }
-
-    /// ``estimatedCount(_:segment:)`` and, for each index where the clause is one exact word, the dictionary
-    /// entries it found (so that evaluating the clause does not look them up again).
+    /// An upper estimate of the postings a plain `=` clause decodes (sum over its indexes of the rarest word's
+    /// document frequency) and, for each index where the clause is one exact word, the dictionary entries it
+    /// found (so that evaluating the clause does not look them up again); nil when the clause is not a plain
+    /// word search.
     func estimate(_ c: CQLSearchClause, segment s: Int) -> (count: Int, resolved: ResolvedTerms)? {
         guard c.relation == .equal, c.index != "cql.allRecords" else { return nil }
         let fields: [Int]
