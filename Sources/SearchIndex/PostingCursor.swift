@@ -433,10 +433,14 @@ struct PostingCursor {
     }
 
     @inline(__always)
-    private func score(at k: Int) -> Float {
-        let d = docs[k]
+    private func score(at k: Int) -> Float { score(tf: tfs[k], doc: docs[k]) }
+
+    /// The BM25 score of this cursor's term occurring `tf` times in document `d` (for a caller that read
+    /// the posting through ``nextBlock()``).
+    @inline(__always)
+    func score(tf: UInt32, doc d: UInt32) -> Float {
         let norm = Int(normBytes.map { $0.load(fromByteOffset: Int(d), as: UInt8.self) } ?? 1)
-        let t = Float(tfs[k])
+        let t = Float(tf)
         return weight * t * Self.k1p1 / (t + norms[norm])
     }
 }

@@ -8,8 +8,9 @@ extension QueryEvaluator {
     /// it is the number of matches seen, a lower bound. With `exactTotal`, the path only runs when the
     /// exact count comes for free (one term in one index, no deletions).
     func topK(_ root: CQLNode, k: Int, exactTotal: Bool) -> (hits: [IndexSnapshot.Candidate], total: Int, totalIsExact: Bool)? {
-        // Conjunctions stay with the full evaluation: it decodes the rarer clause once and the other only
-        // where that matched, which measured faster than probing cursors document by document.
+        if case .boolean(let op, .search(let a), .search(let b)) = root, op.op == .and {
+            return topKConjunction(a, b, k: k, exactTotal: exactTotal)
+        }
         guard k > 0, case .search(let clause) = root else { return nil }
         if exactTotal && snapshot.segments.contains(where: { $0.deleted != nil }) { return nil }
         var lookups: [[TermLookup]] = []

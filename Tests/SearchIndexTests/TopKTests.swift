@@ -1,4 +1,4 @@
-import SearchIndex
+@testable import SearchIndex
 import Testing
 import TextAnalysis
 
@@ -62,6 +62,20 @@ struct TopKTests {
 
     static var queries: [String] {
         vocabulary.flatMap { w in [w, "ti = \(w)", "em = \(w)"] } + ["fo = blixen", "høeg", "aakjær", "ørsted", "1950", "år = 1950"]
+            + conjunctions
+    }
+
+    /// `a and b` of common and rare words, bare (a word's title and subject lists, both read by the
+    /// conjunction path) and fielded, either side the rarer; words that are also authors' names (three lists:
+    /// the full evaluation serves) and a word in no document.
+    static var conjunctions: [String] {
+        let v = vocabulary
+        var out: [String] = []
+        for k in stride(from: 0, to: v.count, by: 9) {
+            let (a, b) = (v[k], v[(k * 7 + 3) % v.count])
+            out += ["\(a) and \(b)", "\(b) and \(a)", "ti = \(a) and \(b)", "\(a) and em = \(b)", "ti = \(a) and ti = \(b)"]
+        }
+        return out + ["skov and hav", "sol and skoven", "skov and hav and sol", "skov and zzzz", "zzzz and skov"]
     }
 
     func compare(_ index: IndexSnapshot, limits: [Int]) throws {
@@ -93,6 +107,32 @@ struct TopKTests {
     @Test func sameHitsAcrossSegmentsWithDeletions() throws {
         #expect(Self.segmented.segmentCount > 2)
         try compare(Self.segmented, limits: [1, 10])
+    }
+
+    /// `a and b` of two words in at most two indexes each is answered by the conjunction path (not the full
+    /// evaluation), with the full evaluation's exact total and bit-identical scores.
+    @Test func conjunctionPathMatchesTheFullEvaluationExactly() throws {
+        let names: Set<String> = ["skov", "hav", "sol"]  // also authors' names: three lists, the full evaluation
+        let words = Self.vocabulary.filter { !names.contains($0) }
+        var taken = 0
+        for index in [Self.single, Self.segmented] {
+            for k in stride(from: 0, to: words.count, by: 5) {
+                let q = "\(words[k]) and \(words[(k * 11 + 1) % words.count])"
+                let parsed = try CQLParser().parse(q)
+                let full = try index.search(q, options: SearchOptions(limit: 10, facets: ["type"]))
+                guard let fast = QueryEvaluator(snapshot: index).topK(parsed.root, k: 10, exactTotal: false) else {
+                    Issue.record("\(q): not taken by the conjunction path")
+                    continue
+                }
+                taken += 1
+                #expect(fast.totalIsExact && fast.total == full.total, "\(q)")
+                #expect(fast.hits.map { Double($0.score) } == full.hits.map(\.score), "\(q)")
+                #expect(fast.hits.map { index.segments[Int($0.segment)].docBase + Int($0.doc) } == full.hits.map(\.docIndex), "\(q)")
+            }
+        }
+        #expect(taken > 40)
+        // Three lists in a clause: left to the full evaluation.
+        #expect(QueryEvaluator(snapshot: Self.single).topK(try CQLParser().parse("skov and brød").root, k: 10, exactTotal: false) == nil)
     }
 
     /// With a small page of a common word, pruning must actually happen: the count stops early.
