@@ -8,7 +8,9 @@ import CPostingCodec
 /// packed := u8 gapBits u8 tfBits  gap[128] (gapBits each)  tfMinusOne[128] (tfBits each)
 /// ```
 ///
-/// The values are a little-endian bit stream, 16 × bits bytes each (a whole number of 64-bit words). A gap is
+/// Each run of 128 values takes 16 × bits bytes in four interleaved lanes (since format 6): value i belongs to
+/// lane i % 4, each lane packs its 32 values into `bits` little-endian 32-bit words, and word t of lane l is the
+/// 32-bit word at 4t + l, so that one 128-bit load serves four consecutive values (SIMD unpacking). A gap is
 /// the distance to the previous document minus one, the previous document of a block being the skip entry's
 /// "last document before the block" (block 0: none, so its first gap is its first document). A block whose
 /// tfs are all 1 costs no tf bits. Everything else — lists of up to `skipInterval` documents and the last,
@@ -25,7 +27,7 @@ enum PostingBlock {
     @inline(__always)
     static func packedBytes(gapBits: Int, tfBits: Int) -> Int { 2 + 16 * (gapBits + tfBits) }
 
-    /// Appends `values` (exactly `size` of them, each below 2^bits) as a little-endian bit stream.
+    /// Appends `values` (exactly `size` of them, each below 2^bits) in the packed layout.
     static func pack(_ values: UnsafeBufferPointer<UInt32>, bits: Int, into out: inout [UInt8]) {
         guard bits > 0, values.count == size, let v = values.baseAddress else { return }
         let at = out.count

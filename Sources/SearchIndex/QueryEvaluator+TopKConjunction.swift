@@ -137,19 +137,15 @@ extension QueryEvaluator {
                 if c[f].exhausted { break }
                 let last = c[f].blockLast
                 guard let block = c[f].nextBlock() else { break }
-                let docs = block.docs
-                let top = block.count > 0 ? docs[block.count - 1] : 0
                 var k = 0
                 while j < count && leadDocs[j] <= last {
                     let d = leadDocs[j]
-                    j += 1
-                    // The block's last document bounds the scan: no range check per step.
-                    if block.count == 0 || d > top { continue }
-                    while docs[k] < d { k += 1 }
-                    if docs[k] == d {
-                        followScores[j - 1] += c[f].score(tf: block.tfs[k], doc: d)
-                        hit[j - 1] = true
+                    while k < block.count && block.docs[k] < d { k += 1 }
+                    if k < block.count && block.docs[k] == d {
+                        followScores[j] += c[f].score(tf: block.tfs[k], doc: d)
+                        hit[j] = true
                     }
+                    j += 1
                 }
             }
         }
