@@ -54,110 +54,115 @@ extension QueryEvaluator {
 
     /// Offers every match of a conjunction in one segment to `top` and returns how many there were. A
     /// document matches when one of the lead cursors (`0..<leadCount`, at most two) and one of the others
-    /// (at most two) hold it. The lead lists are read whole (documents and tfs, no scores); each other list
-    /// is read only in the blocks that can hold a lead document, and merged with the lead documents there;
-    /// scores are computed for matches only: each clause's cursors add up their scores (as the full
+    /// (at most two) hold it. The lead lists are read whole (documents and tfs, no scores) and their documents
+    /// marked in a bitmap; each other list is read only in the blocks that can hold a lead document, and each of
+    /// its documents there is looked up in the bitmap (no merge loop whose branches follow the data). Scores
+    /// are computed for matches only: each clause's cursors add up their scores in cursor order (as the full
     /// evaluation unites a clause's lists before it intersects the clauses), then the two sums are added.
     func conjunction(
         _ c: UnsafeMutableBufferPointer<PostingCursor>, leadCount nL: Int, segment s: Int, deleted: DocumentSet?,
         top: inout TopHits
     ) -> Int {
         let n = c.count
-        guard nL == 1 || nL == 2, n > nL, n - nL <= 2 else { return 0 }
-        // The lead: documents in order, with the tf of each lead cursor (0 where it does not hold one).
+        let docCount = snapshot.segments[s].segment.docCount
+        guard nL == 1 || nL == 2, n > nL, n - nL <= 2, docCount > 0 else { return 0 }
+        // The lead lists, whole: documents and tfs, one run per cursor.
         let capacity = c[0].df + (nL == 2 ? c[1].df : 0)
         let leadDocs = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
-        let leadTfs = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity * nL)
-        let followScores = UnsafeMutablePointer<Float>.allocate(capacity: capacity)
-        let hit = UnsafeMutablePointer<Bool>.allocate(capacity: capacity)
+        let leadTfs = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+        let wordCount = (docCount + 63) / 64
+        let marks = UnsafeMutablePointer<UInt64>.allocate(capacity: wordCount)
+        marks.initialize(repeating: 0, count: wordCount)
         defer {
             leadDocs.deallocate()
             leadTfs.deallocate()
-            followScores.deallocate()
-            hit.deallocate()
+            marks.deallocate()
         }
+        var runStart = (0, 0)
+        var runEnd = (0, 0)
         var count = 0
-        if nL == 1 {
-            while let b = c[0].nextBlock(), count + b.count <= capacity {
-                (leadDocs + count).update(from: b.docs, count: b.count)
-                (leadTfs + count).update(from: b.tfs, count: b.count)
+        for k in 0..<nL {
+            let start = count
+            while let b = c[k].nextBlock(), count + b.count <= capacity {
+                for e in 0..<b.count {
+                    let d = b.docs[e]
+                    leadDocs[count + e] = d
+                    leadTfs[count + e] = b.tfs[e]
+                    marks[Int(d >> 6)] |= 1 &<< UInt64(d & 63)
+                }
                 count += b.count
                 if !b.complete { break }
             }
-        } else {
-            // The second lead list is read whole, then merged with the first block by block.
-            let other = UnsafeMutablePointer<UInt32>.allocate(capacity: 2 * c[1].df)
-            defer { other.deallocate() }
-            var otherCount = 0
-            while let b = c[1].nextBlock(), otherCount + b.count <= c[1].df {
-                (other + otherCount).update(from: b.docs, count: b.count)
-                (other + c[1].df + otherCount).update(from: b.tfs, count: b.count)
-                otherCount += b.count
-                if !b.complete { break }
-            }
-            let otherTfs = other + c[1].df
-            let tfs1 = leadTfs + capacity
-            var j = 0
-            func takeOther(below limit: UInt32) {
-                while j < otherCount && other[j] < limit && count < capacity {
-                    leadDocs[count] = other[j]
-                    leadTfs[count] = 0
-                    tfs1[count] = otherTfs[j]
-                    count += 1
-                    j += 1
-                }
-            }
-            while let b = c[0].nextBlock() {
-                for k in 0..<b.count {
-                    let d = b.docs[k]
-                    takeOther(below: d)
-                    guard count < capacity else { break }
-                    leadDocs[count] = d
-                    leadTfs[count] = b.tfs[k]
-                    if j < otherCount && other[j] == d {
-                        tfs1[count] = otherTfs[j]
-                        j += 1
-                    } else {
-                        tfs1[count] = 0
-                    }
-                    count += 1
-                }
-                if !b.complete { break }
-            }
-            takeOther(below: .max)
+            if k == 0 { (runStart.0, runEnd.0) = (start, count) } else { (runStart.1, runEnd.1) = (start, count) }
         }
         guard count > 0 else { return 0 }
-        followScores.initialize(repeating: 0, count: count)
-        hit.initialize(repeating: false, count: count)
-        // The other clause, block by block where a lead document can be; its score per lead document.
-        for f in nL..<n {
-            var j = 0
-            while j < count {
-                c[f].shallowAdvance(leadDocs[j])
-                if c[f].exhausted { break }
-                let last = c[f].blockLast
-                guard let block = c[f].nextBlock() else { break }
-                var k = 0
-                while j < count && leadDocs[j] <= last {
-                    let d = leadDocs[j]
-                    while k < block.count && block.docs[k] < d { k += 1 }
-                    if k < block.count && block.docs[k] == d {
-                        followScores[j] += c[f].score(tf: block.tfs[k], doc: d)
-                        hit[j] = true
-                    }
-                    j += 1
-                }
-            }
+        // The other clause: its documents in the bitmap, with their scores, per cursor.
+        let followCapacity = min(count, c[nL].df + (n - nL == 2 ? c[nL + 1].df : 0))
+        let hitDocs = UnsafeMutablePointer<UInt32>.allocate(capacity: 2 * followCapacity)
+        let hitScores = UnsafeMutablePointer<Float>.allocate(capacity: 2 * followCapacity)
+        defer {
+            hitDocs.deallocate()
+            hitScores.deallocate()
         }
+        var hitCount = (0, 0)
+        for f in nL..<n {
+            let base = (f - nL) * followCapacity
+            var h = 0
+            // The next lead document at or after a block's start decides whether the block is read.
+            var p0 = runStart.0
+            var p1 = runStart.1
+            while !c[f].exhausted {
+                let floor = c[f].blockFloor
+                while p0 < runEnd.0 && leadDocs[p0] < floor { p0 += 1 }
+                while p1 < runEnd.1 && leadDocs[p1] < floor { p1 += 1 }
+                let next = min(p0 < runEnd.0 ? leadDocs[p0] : .max, p1 < runEnd.1 ? leadDocs[p1] : .max)
+                if next == .max { break }
+                if next > c[f].blockLast {
+                    c[f].shallowAdvance(next)
+                    continue
+                }
+                guard let b = c[f].nextBlock() else { break }
+                for e in 0..<b.count {
+                    let d = b.docs[e]
+                    if marks[Int(d >> 6)] & (1 &<< UInt64(d & 63)) != 0 && h < followCapacity {
+                        hitDocs[base + h] = d
+                        hitScores[base + h] = c[f].score(tf: b.tfs[e], doc: d)
+                        h += 1
+                    }
+                }
+                if !b.complete { break }
+            }
+            if f == nL { hitCount.0 = h } else { hitCount.1 = h }
+        }
+        // Matches in document order: the other clause's hits united (its cursors' scores added in order), the
+        // lead's scores found by walking its runs forward.
         var matched = 0
-        for j in 0..<count where hit[j] {
-            let d = leadDocs[j]
-            if deleted?.contains(Int(d)) == true { continue }
+        var i = 0
+        var j = 0
+        var q0 = runStart.0
+        var q1 = runStart.1
+        let second = followCapacity
+        while i < hitCount.0 || j < hitCount.1 {
+            let a = i < hitCount.0 ? hitDocs[i] : .max
+            let b = j < hitCount.1 ? hitDocs[second + j] : .max
+            let d = min(a, b)
+            var followScore: Float = 0
+            if a == d {
+                followScore += hitScores[i]
+                i += 1
+            }
+            if b == d {
+                followScore += hitScores[second + j]
+                j += 1
+            }
             var leadScore: Float = 0
-            if leadTfs[j] != 0 { leadScore += c[0].score(tf: leadTfs[j], doc: d) }
-            if nL == 2 && leadTfs[capacity + j] != 0 { leadScore += c[1].score(tf: leadTfs[capacity + j], doc: d) }
+            while q0 < runEnd.0 && leadDocs[q0] < d { q0 += 1 }
+            if q0 < runEnd.0 && leadDocs[q0] == d { leadScore += c[0].score(tf: leadTfs[q0], doc: d) }
+            while q1 < runEnd.1 && leadDocs[q1] < d { q1 += 1 }
+            if q1 < runEnd.1 && leadDocs[q1] == d { leadScore += c[1].score(tf: leadTfs[q1], doc: d) }
+            if deleted?.contains(Int(d)) == true { continue }
             matched += 1
-            top.offer(segment: s, doc: d, score: leadScore + followScores[j])
+            top.offer(segment: s, doc: d, score: leadScore + followScore)
         }
         return matched
     }
