@@ -904,11 +904,20 @@ struct QueryEvaluator {
         // Every word's positions in the current document, one after another (slot j from starts[j]).
         var positions: [UInt32] = []
         var starts = [Int](repeating: 0, count: n + 1)
+        // The documents holding the two rarest words, found without a merge whose branches follow the data: the
+        // rarest word's documents marked in a bitmap, the next one's blocks that can hold one of them read and
+        // their documents looked up in it. Only these candidates are visited below.
+        guard let candidates = Self.commonDocuments(
+            fr, refs[order[0]], refs[order[1]], docCount: seg.docCount)
+        else { return nil }
+        var next = 0
         cursors.withUnsafeMutableBufferPointer { c in
             let lead = order[0]
             var target: UInt32 = 0
             search: while true {
-                c[lead].advance(target)
+                while next < candidates.count && candidates[next] < target { next += 1 }
+                if next == candidates.count { break }
+                c[lead].advance(candidates[next])
                 let d = c[lead].doc
                 if d == .max { break }
                 for k in 1..<n {
@@ -942,6 +951,57 @@ struct QueryEvaluator {
                 }
                 target = d + 1
             }
+        }
+        return out
+    }
+
+    /// The documents (in order) that hold both `a` and `b` in one field, or nil when a list is a bitmap or
+    /// empty. `a` should be the rarer: its list is read whole and its documents marked in a bitmap of the
+    /// segment; `b` is read only in the blocks that can hold a marked document, and each of its documents there
+    /// is looked up in the bitmap.
+    static func commonDocuments(_ fr: FieldReader, _ a: TermRef, _ b: TermRef, docCount: Int) -> [UInt32]? {
+        guard docCount > 0,
+            var ca = PostingCursor(field: fr, ref: a, segmentDocCount: docCount, weight: 0, lengthNorms: [], slot: 0, bounds: false),
+            var cb = PostingCursor(field: fr, ref: b, segmentDocCount: docCount, weight: 0, lengthNorms: [], slot: 1, bounds: false)
+        else { return nil }
+        defer {
+            ca.release()
+            cb.release()
+        }
+        let wordCount = (docCount + 63) / 64
+        let marks = UnsafeMutablePointer<UInt64>.allocate(capacity: wordCount)
+        marks.initialize(repeating: 0, count: wordCount)
+        let leadDocs = UnsafeMutablePointer<UInt32>.allocate(capacity: ca.df)
+        defer {
+            marks.deallocate()
+            leadDocs.deallocate()
+        }
+        var leadCount = 0
+        while let block = ca.nextBlock(), leadCount + block.count <= ca.df {
+            for e in 0..<block.count {
+                let d = block.docs[e]
+                leadDocs[leadCount + e] = d
+                marks[Int(d >> 6)] |= 1 &<< UInt64(d & 63)
+            }
+            leadCount += block.count
+            if !block.complete { break }
+        }
+        var out: [UInt32] = []
+        var p = 0
+        while !cb.exhausted && p < leadCount {
+            let floor = cb.blockFloor
+            while p < leadCount && leadDocs[p] < floor { p += 1 }
+            if p == leadCount { break }
+            if leadDocs[p] > cb.blockLast {
+                cb.shallowAdvance(leadDocs[p])
+                continue
+            }
+            guard let block = cb.nextBlock() else { break }
+            for e in 0..<block.count {
+                let d = block.docs[e]
+                if marks[Int(d >> 6)] & (1 &<< UInt64(d & 63)) != 0 { out.append(d) }
+            }
+            if !block.complete { break }
         }
         return out
     }
