@@ -21,12 +21,20 @@ public final class IndexWriter: Sendable {
 
     struct State {
         var frozen: [(Segment, DocumentSet?)]
-        var pending: [IndexDocument?] = []
+        var pending: [IndexDocument] = []
+        /// Indexes in `pending` of documents deleted or replaced since they were added.
+        var pendingDead: Set<Int> = []
         var pendingKeys: [Key: Int] = [:]
-        var pendingLive = 0
         var pendingSegment: Segment?
         /// Bumped whenever the pending documents change.
         var generation = 0
+
+        var pendingLive: Int { pending.count - pendingDead.count }
+
+        /// The live pending documents in order (the array itself when none was deleted: no copy).
+        var livePending: [IndexDocument] {
+            pendingDead.isEmpty ? pending : pending.indices.compactMap { pendingDead.contains($0) ? nil : pending[$0] }
+        }
     }
 
     private let state: Mutex<State>
@@ -72,10 +80,11 @@ public final class IndexWriter: Sendable {
             var view: IndexSnapshot?
             for doc in documents {
                 if view == nil && !s.frozen.isEmpty { view = IndexSnapshot(segments: s.frozen, analyzer: analyzer) }
-                Self.delete(Key(id: doc.id, agency: doc.agency), in: &s, view: view)
-                s.pendingKeys[Key(id: doc.id, agency: doc.agency)] = s.pending.count
+                let key = Key(id: doc.id, agency: doc.agency)
+                // One hashed lookup both finds a pending document to replace and records this one.
+                if let replaced = s.pendingKeys.updateValue(s.pending.count, forKey: key) { s.pendingDead.insert(replaced) }
+                if let view { Self.deleteFrozen(key, in: &s, view: view) }
                 s.pending.append(doc)
-                s.pendingLive += 1
                 s.pendingSegment = nil
                 s.generation &+= 1
                 if s.pendingLive >= flushThreshold {
@@ -101,13 +110,13 @@ public final class IndexWriter: Sendable {
     /// last snapshot), so callers of `snapshot()` and writers do not wait on each other's builds.
     public func snapshot() -> IndexSnapshot {
         let (frozen, cached, pending, generation) = state.withLock { s in
-            (s.frozen, s.pendingSegment, s.pendingLive > 0 && s.pendingSegment == nil ? s.pending : [], s.generation)
+            (s.frozen, s.pendingSegment, s.pendingLive > 0 && s.pendingSegment == nil ? s.livePending : [], s.generation)
         }
         var parts = frozen
         if let cached {
             parts.append((cached, nil))
         } else if !pending.isEmpty {
-            let built = Segment.build(pending.compactMap { $0 }, builder: SegmentBuilder(analyzer: analyzer))
+            let built = Segment.build(pending, builder: SegmentBuilder(analyzer: analyzer))
             state.withLock { s in
                 if s.generation == generation && s.pendingSegment == nil { s.pendingSegment = built }
             }
@@ -158,11 +167,11 @@ public final class IndexWriter: Sendable {
 
     private static func flush(_ s: inout State, builder: SegmentBuilder, spillDirectory: String?) {
         guard s.pendingLive > 0 else { return }
-        let seg = s.pendingSegment ?? Segment.build(s.pending.compactMap { $0 }, builder: builder, spillDirectory: spillDirectory)
+        let seg = s.pendingSegment ?? Segment.build(s.livePending, builder: builder, spillDirectory: spillDirectory)
         s.frozen.append((seg, nil))
         s.pending = []
+        s.pendingDead = []
         s.pendingKeys = [:]
-        s.pendingLive = 0
         s.pendingSegment = nil
         s.generation &+= 1
     }
@@ -171,21 +180,26 @@ public final class IndexWriter: Sendable {
     private static func delete(_ key: Key, in s: inout State, view: IndexSnapshot?) -> Bool {
         var found = false
         if let i = s.pendingKeys.removeValue(forKey: key) {
-            s.pending[i] = nil
-            s.pendingLive -= 1
+            s.pendingDead.insert(i)
             s.pendingSegment = nil
             s.generation &+= 1
             found = true
         }
-        if let view {
-            for global in view.locate(id: key.id, agency: key.agency) {
-                for (k, e) in view.segments.enumerated()
-                where global >= e.docBase && global < e.docBase + e.segment.docCount {
-                    var set = s.frozen[k].1 ?? DocumentSet(capacity: e.segment.docCount)
-                    set.insert(global - e.docBase)
-                    s.frozen[k].1 = set
-                    found = true
-                }
+        if let view, deleteFrozen(key, in: &s, view: view) { found = true }
+        return found
+    }
+
+    /// Marks the live documents (id, agency) of the frozen segments deleted; returns whether there were any.
+    @discardableResult
+    private static func deleteFrozen(_ key: Key, in s: inout State, view: IndexSnapshot) -> Bool {
+        var found = false
+        for global in view.locate(id: key.id, agency: key.agency) {
+            for (k, e) in view.segments.enumerated()
+            where global >= e.docBase && global < e.docBase + e.segment.docCount {
+                var set = s.frozen[k].1 ?? DocumentSet(capacity: e.segment.docCount)
+                set.insert(global - e.docBase)
+                s.frozen[k].1 = set
+                found = true
             }
         }
         return found

@@ -9,13 +9,12 @@ final class SegmentStorage: @unchecked Sendable {
     let count: Int
     let ownership: Ownership
 
-    init(copying bytes: [UInt8]) {
-        let p = UnsafeMutableRawPointer.allocate(byteCount: max(8, bytes.count), alignment: 16)
-        bytes.withUnsafeBytes { src in
-            if let s = src.baseAddress { p.copyMemory(from: s, byteCount: bytes.count) }
-        }
+    /// A heap image of `count` bytes (16-byte aligned) that `fill` writes in full.
+    init(count: Int, filling fill: (UnsafeMutableRawBufferPointer) -> Void) {
+        let p = UnsafeMutableRawPointer.allocate(byteCount: max(8, count), alignment: 16)
+        fill(UnsafeMutableRawBufferPointer(start: p, count: count))
         base = UnsafeRawPointer(p)
-        count = bytes.count
+        self.count = count
         ownership = .heap
     }
 
@@ -27,7 +26,7 @@ final class SegmentStorage: @unchecked Sendable {
 
     /// Writes `bytes` to a fresh file in `directory`, maps it read-only and unlinks the name (the
     /// pages stay until the mapping goes). Nil when any step fails; the caller keeps a heap copy.
-    convenience init?(spilling bytes: [UInt8], in directory: String) {
+    convenience init?(spilling bytes: UnsafeRawBufferPointer, in directory: String) {
         var template = Array((directory + "/kartotek-segment-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { buf -> Int32 in
             guard let p = buf.baseAddress else { return -1 }
@@ -38,13 +37,12 @@ final class SegmentStorage: @unchecked Sendable {
         let name = String(cString: template.map { UInt8(bitPattern: $0) } + [0])
         unlink(name)
         var sink = AtomicFile.Sink(fd: fd, path: name)
-        let written = bytes.withUnsafeBytes { b -> Bool in
-            do throws(IndexError) {
-                try sink.write(b)
-                return true
-            } catch {
-                return false
-            }
+        let written: Bool
+        do throws(IndexError) {
+            try sink.write(bytes)
+            written = true
+        } catch {
+            written = false
         }
         guard written, !bytes.isEmpty,
             let raw = mmap(nil, bytes.count, PROT_READ, MAP_SHARED, fd, 0), raw != MAP_FAILED
@@ -53,6 +51,9 @@ final class SegmentStorage: @unchecked Sendable {
     }
 
     var view: ByteView { ByteView(base: base, count: count) }
+
+    /// The image's bytes (valid while this storage lives).
+    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 
     deinit {
         guard let base else { return }
@@ -158,8 +159,9 @@ struct Segment: Sendable {
     /// Builds a segment in memory, or — with `spillDirectory` — writes its image to an unlinked file
     /// there and maps it, so the finished segment costs page cache rather than heap.
     static func build(_ documents: [IndexDocument], builder: SegmentBuilder, spillDirectory: String? = nil) -> Segment {
-        let image = builder.build(documents)
-        let storage = spillDirectory.flatMap { SegmentStorage(spilling: image, in: $0) } ?? SegmentStorage(copying: image)
+        let built = builder.build(documents)
+        let spilled = withExtendedLifetime(built) { spillDirectory.flatMap { SegmentStorage(spilling: built.bytes, in: $0) } }
+        let storage = spilled ?? built
         // A freshly built image is well-formed; fall back to an empty segment rather than trap.
         if let s = try? open(storage.view, storage: storage, path: "<memory>", fileOffset: 0, verify: false) {
             return s
@@ -168,8 +170,7 @@ struct Segment: Sendable {
     }
 
     static func empty(builder: SegmentBuilder) -> Segment {
-        let image = builder.build([])
-        let storage = SegmentStorage(copying: image)
+        let storage = builder.build([])
         return Segment(
             storage: storage, docCount: 0, fields: IndexSchema.fields.map { _ in FieldReader.empty },
             storedFields: .empty, years: .empty,

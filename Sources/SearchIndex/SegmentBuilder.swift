@@ -7,6 +7,8 @@ struct SegmentBuilder {
 
     /// Occurrences of one field in one chunk, later sorted by term.
     struct FieldChunk {
+        /// Whether positions are kept (word indexes); the others need documents only.
+        var positional = true
         /// The chunk's terms, numbered in first-seen order (local term ids).
         var terms = TermTable()
         var occTerm: [UInt32] = []
@@ -25,7 +27,7 @@ struct SegmentBuilder {
         mutating func add(bytes: UnsafeBufferPointer<UInt8>, doc: UInt32, pos: UInt32) {
             occTerm.append(UInt32(truncatingIfNeeded: terms.insert(bytes)))
             occDoc.append(doc)
-            occPos.append(pos)
+            if positional { occPos.append(pos) }
         }
 
         /// Stable counting sort of the occurrences by term id.
@@ -36,16 +38,25 @@ struct SegmentBuilder {
             for i in 0..<t { start[i + 1] += start[i] }
             var next = start
             var docs = [UInt32](repeating: 0, count: occTerm.count)
-            var poss = [UInt32](repeating: 0, count: occTerm.count)
-            for i in 0..<occTerm.count {
-                let id = Int(occTerm[i])
-                let dst = next[id]
-                next[id] += 1
-                docs[dst] = occDoc[i]
-                poss[dst] = occPos[i]
+            if positional {
+                var poss = [UInt32](repeating: 0, count: occTerm.count)
+                for i in 0..<occTerm.count {
+                    let id = Int(occTerm[i])
+                    let dst = next[id]
+                    next[id] += 1
+                    docs[dst] = occDoc[i]
+                    poss[dst] = occPos[i]
+                }
+                occPos = poss
+            } else {
+                for i in 0..<occTerm.count {
+                    let id = Int(occTerm[i])
+                    let dst = next[id]
+                    next[id] += 1
+                    docs[dst] = occDoc[i]
+                }
             }
             occDoc = docs
-            occPos = poss
             occTerm = []
             terms.freezeLookups()
             termStart = start
@@ -85,7 +96,7 @@ struct SegmentBuilder {
 
     func buildChunk(_ docs: ArraySlice<IndexDocument>) -> [FieldChunk] {
         let fields = IndexSchema.fields
-        var chunks = [FieldChunk](repeating: FieldChunk(), count: fields.count)
+        var chunks = fields.map { FieldChunk(positional: $0.kind == .words) }
         for f in fields.indices { chunks[f].lengths.reserveCapacity(docs.count) }
         var local: UInt32 = 0
         // Tokens of the values analysed so far in this document, compared by bytes (a phrase index
@@ -101,7 +112,9 @@ struct SegmentBuilder {
         var perField = [[String]](repeating: [], count: fields.count)
         // Whether the document names the index at all (an explicit empty list keeps `id`/`agency` unindexed).
         var seen = [Bool](repeating: false, count: fields.count)
-        for doc in docs {
+        // Documents are read in place (`docs[i].fields`): a `for doc in docs` loop would copy each one,
+        // retaining and releasing every string, array and dictionary it holds.
+        for i in docs.indices {
             arena.removeAll(keepingCapacity: true)
             tokenRanges.removeAll(keepingCapacity: true)
             analysed.removeAll(keepingCapacity: true)
@@ -110,14 +123,14 @@ struct SegmentBuilder {
                 perField[f].removeAll()
                 seen[f] = false
             }
-            for (name, vals) in doc.fields {
+            for (name, vals) in docs[i].fields {
                 if let f = IndexSchema.fieldNumber(name) {
                     perField[f] = vals
                     seen[f] = true
                 }
             }
-            if let f = idField, !seen[f] { perField[f] = [doc.id] }
-            if let f = agencyField, !seen[f] { perField[f] = [doc.agency] }
+            if let f = idField, !seen[f] { perField[f] = [docs[i].id] }
+            if let f = agencyField, !seen[f] { perField[f] = [docs[i].agency] }
             for (f, field) in fields.enumerated() {
                 var pos: UInt32 = 0
                 var length = 0
@@ -190,7 +203,7 @@ struct SegmentBuilder {
     }
 
     /// Builds the segment image.
-    func build(_ documents: [IndexDocument]) -> [UInt8] {
+    func build(_ documents: [IndexDocument]) -> SegmentStorage {
         let n = documents.count
         let cores = max(1, System.activeProcessorCount)
         let chunkCount = n == 0 ? 0 : min(max(1, n / 512), cores * 4)
@@ -210,8 +223,8 @@ struct SegmentBuilder {
         // instead of one hashed lookup per facet and document.
         var collected = [[[String]]](repeating: [], count: facetNames.count)
         for k in collected.indices { collected[k] = [[String]](repeating: [], count: n) }
-        for (d, doc) in documents.enumerated() where !doc.facets.isEmpty {
-            for (name, values) in doc.facets {
+        for d in documents.indices where !documents[d].facets.isEmpty {
+            for (name, values) in documents[d].facets {
                 if let k = facetNames.firstIndex(of: name) { collected[k][d] = values }
             }
         }
@@ -246,34 +259,58 @@ struct SegmentBuilder {
         return SegmentBuilder.assemble(docCount: n, sections: all)
     }
 
-    static func assemble(docCount: Int, sections: [(UInt32, [UInt8])]) -> [UInt8] {
-        var w = ByteWriter()
-        w.append(contentsOf: SegmentFormat.magic)
-        w.u32(SegmentFormat.version)
-        w.u32(UInt32(sections.count))
-        w.u32(UInt32(docCount))
-        w.u32(0)
-        let tableStart = w.count
-        for _ in sections { for _ in 0..<SegmentFormat.entrySize { w.u8(0) } }
-        w.u64(0)  // header checksum, patched below
-        var offsets: [Int] = []
-        for (_, bytes) in sections {
-            w.align(8)
-            offsets.append(w.count)
-            w.append(contentsOf: bytes)
-        }
-        w.align(8)
-        for (i, (id, bytes)) in sections.enumerated() {
-            let e = tableStart + i * SegmentFormat.entrySize
-            w.patchU32(id, at: e)
-            w.patchU64(UInt64(offsets[i]), at: e + 8)
-            w.patchU64(UInt64(bytes.count), at: e + 16)
-            w.patchU64(SectionChecksum.compute(bytes), at: e + 24)
-        }
+    /// Lays the sections out as one segment image in a buffer of exactly its size: header, section table
+    /// (id, offset, length, checksum per section), the header's checksum, then each section 8-byte aligned.
+    /// The sections are copied and checksummed in parallel; no byte array grows (and is copied) on the way.
+    static func assemble(docCount: Int, sections: [(UInt32, [UInt8])]) -> SegmentStorage {
+        let tableStart = SegmentFormat.magic.count + 16
         let headerEnd = tableStart + sections.count * SegmentFormat.entrySize
-        let sum = w.bytes.withUnsafeBytes { SectionChecksum.compute(UnsafeRawBufferPointer(rebasing: $0[0..<headerEnd])) }
-        w.patchU64(sum, at: headerEnd)
-        return w.bytes
+        var placed: [Int] = []
+        placed.reserveCapacity(sections.count)
+        var end = headerEnd + 8
+        for (_, bytes) in sections {
+            end = (end + 7) & ~7
+            placed.append(end)
+            end += bytes.count
+        }
+        let offsets = placed
+        let total = (end + 7) & ~7
+        let sums = UnsafeSendableArray<UInt64>(count: sections.count, initial: 0)
+        return SegmentStorage(count: total) { out in
+            let target = SendableRawBuffer(buffer: out)
+            DispatchQueue.concurrentPerform(iterations: sections.count) { i in
+                let bytes = sections[i].1
+                bytes.withUnsafeBytes { src in
+                    let out = target.buffer
+                    let dst = UnsafeMutableRawBufferPointer(rebasing: out[offsets[i]..<(offsets[i] + src.count)])
+                    dst.copyMemory(from: src)
+                    // Zero padding up to the next section (or the end).
+                    let next = i + 1 < sections.count ? offsets[i + 1] : total
+                    UnsafeMutableRawBufferPointer(rebasing: out[(offsets[i] + src.count)..<next]).initializeMemory(
+                        as: UInt8.self, repeating: 0)
+                    sums[i] = SectionChecksum.compute(src)
+                }
+            }
+            var w = ByteWriter(capacity: headerEnd + 8)
+            w.append(contentsOf: SegmentFormat.magic)
+            w.u32(SegmentFormat.version)
+            w.u32(UInt32(sections.count))
+            w.u32(UInt32(docCount))
+            w.u32(0)
+            for (i, (id, bytes)) in sections.enumerated() {
+                w.u32(id)
+                w.u32(0)
+                w.u64(UInt64(offsets[i]))
+                w.u64(UInt64(bytes.count))
+                w.u64(sums[i])
+            }
+            w.u64(w.bytes.withUnsafeBytes { SectionChecksum.compute($0) })
+            let first = offsets.first ?? total
+            w.bytes.withUnsafeBytes { h in
+                UnsafeMutableRawBufferPointer(rebasing: out[0..<h.count]).copyMemory(from: h)
+            }
+            UnsafeMutableRawBufferPointer(rebasing: out[w.count..<first]).initializeMemory(as: UInt8.self, repeating: 0)
+        }
     }
 
     /// Merges one field's chunks: sorted dictionary, postings, norms and the sum of lengths.
@@ -430,12 +467,17 @@ struct SegmentBuilder {
     /// Stored display fields, the year column and the agency table.
     func buildStore(_ documents: [IndexDocument]) -> [(UInt32, [UInt8])] {
         var w = StoredFieldsWriter(capacity: documents.count)
-        for doc in documents {
-            let (e, y) = StoredFieldsWriter.entry(for: doc)
+        for d in documents.indices {
+            let (e, y) = StoredFieldsWriter.entry(for: documents[d])
             w.append(e, year: y)
         }
         return w.sections()
     }
+}
+
+/// A buffer that concurrent tasks write at distinct, non-overlapping ranges.
+struct SendableRawBuffer: @unchecked Sendable {
+    let buffer: UnsafeMutableRawBufferPointer
 }
 
 /// A fixed-size array that concurrent tasks fill at distinct indexes.

@@ -10,7 +10,7 @@ enum SegmentMerger {
         var tf: Int
     }
 
-    static func merge(_ parts: [(Segment, DocumentSet?)]) -> [UInt8] {
+    static func merge(_ parts: [(Segment, DocumentSet?)]) -> SegmentStorage {
         // New document numbers.
         var remap: [[Int32]] = []
         var next: Int32 = 0
