@@ -16,9 +16,13 @@ DATA="$SCRATCH/data-$N"; WORK="$SCRATCH/work-$N"
 mkdir -p "$DATA" "$WORK"
 swift build -c release --product kartotek-bench >/dev/null
 [ -s "$DATA/docs.jsonl" ] || python3 "$SHARED/peers/gen_docs.py" --n "$N" --out "$DATA" >&2
+# Each engine starts with no dirty pages of the other's index still being written back (on a 2-core machine the
+# kernel's writeback of ~200 MB would otherwise run during the next engine's build).
+sync
 python3 "$SHARED/peers/bench_engines.py" --engine tantivy --data "$DATA" --work "$WORK" --nq "$NQ" > "$WORK/tantivy.stdout" 2>&1
 [ -s "$WORK/docs.tsv" ] || python3 "$SHARED/peers/bench_engines.py" --export-tsv --data "$DATA" --work "$WORK" --nq "$NQ" >&2
 out="$WORK/kartotek.jsonl"
+sync
 .build/release/kartotek-bench search-peers "$WORK/docs.tsv" "$WORK/queries.tsv" --index "$WORK/kartotek.kix" | tee "$out"
 python3 - "$WORK/tantivy.json" "$out" <<'PY'
 import json, sys

@@ -94,98 +94,15 @@ struct SegmentBuilder {
         return String(decoding: ascii, as: UTF8.self)
     }
 
+    /// Analyses documents into one sealed chunk (one ``FieldChunk`` per index, sorted by term).
     func buildChunk(_ docs: ArraySlice<IndexDocument>) -> [FieldChunk] {
-        let fields = IndexSchema.fields
-        var chunks = fields.map { FieldChunk(positional: $0.kind == .words) }
-        for f in fields.indices { chunks[f].lengths.reserveCapacity(docs.count) }
-        var local: UInt32 = 0
-        // Tokens of the values analysed so far in this document, compared by bytes (a phrase index
-        // usually holds the same values as its word index: each value is analysed once).
-        // Tokens of the values analysed so far in this document, as bytes in one arena (no String per token);
-        // values are compared by bytes, so a phrase index holding its word index's values reuses their tokens.
-        var arena: [UInt8] = []
-        var tokenRanges: [Range<Int>] = []
-        var analysed: [(String, Range<Int>)] = []
-        var phrase: [UInt8] = []
-        let idField = IndexSchema.fieldNumber("id")
-        let agencyField = IndexSchema.fieldNumber("agency")
-        var perField = [[String]](repeating: [], count: fields.count)
-        // Whether the document names the index at all (an explicit empty list keeps `id`/`agency` unindexed).
-        var seen = [Bool](repeating: false, count: fields.count)
-        // Documents are read in place (`docs[i].fields`): a `for doc in docs` loop would copy each one,
-        // retaining and releasing every string, array and dictionary it holds.
-        for i in docs.indices {
-            arena.removeAll(keepingCapacity: true)
-            tokenRanges.removeAll(keepingCapacity: true)
-            analysed.removeAll(keepingCapacity: true)
-            // One pass over the document's fields (no hashed lookup per index name).
-            for f in perField.indices {
-                perField[f].removeAll()
-                seen[f] = false
-            }
-            for (name, vals) in docs[i].fields {
-                if let f = IndexSchema.fieldNumber(name) {
-                    perField[f] = vals
-                    seen[f] = true
-                }
-            }
-            if let f = idField, !seen[f] { perField[f] = [docs[i].id] }
-            if let f = agencyField, !seen[f] { perField[f] = [docs[i].agency] }
-            for (f, field) in fields.enumerated() {
-                var pos: UInt32 = 0
-                var length = 0
-                for (v, value) in perField[f].enumerated() {
-                    if v > 0 { pos &+= SegmentFormat.valueGap }
-                    switch field.kind {
-                    case .words, .codes, .phrase:
-                        let toks: Range<Int>
-                        if let cached = analysed.first(where: { Self.sameBytes($0.0, value) }) {
-                            toks = cached.1
-                        } else {
-                            let first = tokenRanges.count
-                            analyzer.forEachToken(in: value) { bytes, _, _ in
-                                let lo = arena.count
-                                arena.append(contentsOf: bytes)
-                                tokenRanges.append(lo..<arena.count)
-                            }
-                            toks = first..<tokenRanges.count
-                            if analysed.count < 64 { analysed.append((value, toks)) }
-                        }
-                        if field.kind == .phrase {
-                            // The whole value as one term: its tokens joined by blanks.
-                            guard !toks.isEmpty else { continue }
-                            phrase.removeAll(keepingCapacity: true)
-                            for t in toks {
-                                if !phrase.isEmpty { phrase.append(0x20) }
-                                phrase.append(contentsOf: arena[tokenRanges[t]])
-                            }
-                            phrase.withUnsafeBufferPointer { chunks[f].add(bytes: $0, doc: local, pos: pos) }
-                            pos &+= 1
-                            length += 1
-                        } else {
-                            arena.withUnsafeBufferPointer { a in
-                                for t in toks {
-                                    chunks[f].add(bytes: UnsafeBufferPointer(rebasing: a[tokenRanges[t]]), doc: local, pos: pos)
-                                    pos &+= 1
-                                    length += 1
-                                }
-                            }
-                        }
-                    case .isbn, .issn:
-                        for term in terms(of: value, kind: field.kind) {
-                            chunks[f].add(term, doc: local, pos: pos)
-                            pos &+= 1
-                            length += 1
-                        }
-                    }
-                }
-                chunks[f].lengths.append(UInt8(min(length, 255)))
-                chunks[f].sumLengths += UInt64(length)
-            }
-            local += 1
+        var chunk = ChunkAnalyzer(builder: self, capacity: docs.count)
+        // Documents are read in place, through a buffer pointer: a `for doc in docs` loop would copy each
+        // one, retaining and releasing every string, array and dictionary it holds.
+        docs.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices { chunk.add(buffer[i]) }
         }
-        for f in 0..<chunks.count { chunks[f].sortByTerm() }
-        return chunks
+        return chunk.sealed()
     }
 
     /// Whether two strings have the same UTF-8 bytes (no Unicode normalisation: a cache key test).
