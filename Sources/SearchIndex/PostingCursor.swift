@@ -439,8 +439,20 @@ struct PostingCursor {
     /// the posting through ``nextBlock()``).
     @inline(__always)
     func score(tf: UInt32, doc d: UInt32) -> Float {
-        let norm = Int(normBytes.map { $0.load(fromByteOffset: Int(d), as: UInt8.self) } ?? 1)
         let t = Float(tf)
-        return weight * t * Self.k1p1 / (t + norms[norm])
+        return weight * t * Self.k1p1 / (t + norms[lengthByte(of: d)])
+    }
+
+    /// Document `d`'s length byte in this cursor's index (1 for indexes without lengths).
+    @inline(__always)
+    func lengthByte(of d: UInt32) -> Int {
+        Int(normBytes.map { $0.load(fromByteOffset: Int(d), as: UInt8.self) } ?? 1)
+    }
+
+    /// Fills `table` (256 entries) with the score of a tf of 1 per length byte: `table[lengthByte(of: d)]` is
+    /// `score(tf: 1, doc: d)`, the same float, without its division.
+    func tfOneScores(into table: UnsafeMutablePointer<Float>) {
+        let t: Float = 1
+        for k in 0..<256 { table[k] = weight * t * Self.k1p1 / (t + norms[k]) }
     }
 }

@@ -124,6 +124,9 @@ extension QueryEvaluator {
             }
             return (matched, pruned)
         }
+        if n == 2 && cursors[0].df + cursors[1].df <= Self.exhaustiveLimit {
+            return (disjunctionOfTwo(cursors, segment: s, deleted: deleted, top: &top), false)
+        }
         // Lowest bound first: the non-essential lists (those that cannot make a hit alone) are a prefix.
         var ordered = cursors
         ordered.sort { $0.maxScore < $1.maxScore }
@@ -241,7 +244,87 @@ extension QueryEvaluator {
 
 }
 
-/// The best `k` candidates by score, ties to the earlier document (documents are offered in index order).
+extension QueryEvaluator {
+    /// Two lists with at most this many postings together are scored whole (``disjunctionOfTwo``) instead of
+    /// with MaxScore pruning: below it, reading every posting costs less than the pruning's probes.
+    static let exhaustiveLimit = 8_192
+
+    /// Every document of two lists (a word in two indexes, the common bare term) offered to `top` with its
+    /// summed score, without a merge whose branches follow the data: the shorter list is read whole and its
+    /// documents marked in a bitmap of the segment; the longer one is read whole and each of its documents is
+    /// looked up in the bitmap (a document in both adds the shorter list's score, found by walking that list
+    /// forward); then the shorter list's documents the other did not hold. Returns the number of documents
+    /// offered (the exact number of matches).
+    func disjunctionOfTwo(
+        _ c: UnsafeMutableBufferPointer<PostingCursor>, segment s: Int, deleted: DocumentSet?, top: inout TopHits
+    ) -> Int {
+        let docCount = snapshot.segments[s].segment.docCount
+        guard docCount > 0, c.count == 2 else { return 0 }
+        let (a, b) = c[1].df < c[0].df ? (1, 0) : (0, 1)
+        let capacity = c[a].df
+        let docsA = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+        let scoresA = UnsafeMutablePointer<Float>.allocate(capacity: capacity)
+        let inB = UnsafeMutablePointer<Bool>.allocate(capacity: capacity)
+        let wordCount = (docCount + 63) / 64
+        let marks = UnsafeMutablePointer<UInt64>.allocate(capacity: wordCount)
+        marks.initialize(repeating: 0, count: wordCount)
+        // Scores of tf 1 (most postings) per length byte, for each list.
+        let tables = UnsafeMutablePointer<Float>.allocate(capacity: 512)
+        c[a].tfOneScores(into: tables)
+        c[b].tfOneScores(into: tables + 256)
+        defer {
+            docsA.deallocate()
+            scoresA.deallocate()
+            inB.deallocate()
+            marks.deallocate()
+            tables.deallocate()
+        }
+        var countA = 0
+        while let block = c[a].nextBlock(), countA + block.count <= capacity {
+            for e in 0..<block.count {
+                let d = block.docs[e]
+                docsA[countA + e] = d
+                let tf = block.tfs[e]
+                scoresA[countA + e] = tf == 1 ? tables[c[a].lengthByte(of: d)] : c[a].score(tf: tf, doc: d)
+                marks[Int(d >> 6)] |= 1 &<< UInt64(d & 63)
+            }
+            countA += block.count
+            if !block.complete { break }
+        }
+        inB.initialize(repeating: false, count: countA)
+        var matched = 0
+        var j = 0
+        while let block = c[b].nextBlock() {
+            for e in 0..<block.count {
+                let d = block.docs[e]
+                let tf = block.tfs[e]
+                var score = tf == 1 ? tables[256 + c[b].lengthByte(of: d)] : c[b].score(tf: tf, doc: d)
+                if marks[Int(d >> 6)] & (1 &<< UInt64(d & 63)) != 0 {
+                    while j < countA && docsA[j] < d { j += 1 }
+                    if j < countA && docsA[j] == d {
+                        // Two scores add up the same in either order (the slot order of the other paths).
+                        score += scoresA[j]
+                        inB[j] = true
+                    }
+                }
+                if deleted?.contains(Int(d)) == true { continue }
+                matched += 1
+                top.offer(segment: s, doc: d, score: score)
+            }
+            if !block.complete { break }
+        }
+        for k in 0..<countA where !inB[k] {
+            if deleted?.contains(Int(docsA[k])) == true { continue }
+            matched += 1
+            top.offer(segment: s, doc: docsA[k], score: scoresA[k])
+        }
+        return matched
+    }
+}
+
+/// The best `k` candidates by score, ties to the earlier document (segment, then document number), whatever
+/// order they are offered in. A caller that prunes with `bound <= threshold` must offer in index order (a
+/// later document never wins a tie then).
 struct TopHits {
     let k: Int
     private(set) var items: [IndexSnapshot.Candidate] = []
@@ -257,16 +340,23 @@ struct TopHits {
 
     @inline(__always)
     mutating func offer(segment: Int, doc: UInt32, score: Float) {
-        if items.count >= k && !(score > threshold) { return }
+        if items.count >= k && !(score > threshold) {
+            // A tie with the k-th hit enters only from an earlier document.
+            guard score == threshold, let last = items.last, (Int32(segment), doc) < (last.segment, last.doc) else {
+                return
+            }
+        }
         insert(segment: segment, doc: doc, score: score)
     }
 
     private mutating func insert(segment: Int, doc: UInt32, score: Float) {
         var lo = 0
         var hi = items.count
+        let at = (Int32(segment), doc)
         while lo < hi {
             let mid = (lo + hi) >> 1
-            if items[mid].score >= score { lo = mid + 1 } else { hi = mid }
+            let m = items[mid]
+            if m.score > score || (m.score == score && (m.segment, m.doc) < at) { lo = mid + 1 } else { hi = mid }
         }
         items.insert(IndexSnapshot.Candidate(segment: Int32(segment), doc: doc, score: score), at: lo)
         if items.count > k { items.removeLast() }

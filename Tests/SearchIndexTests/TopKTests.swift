@@ -136,6 +136,18 @@ struct TopKTests {
     }
 
     /// With a small page of a common word, pruning must actually happen: the count stops early.
+    @Test func topHitsBreakTiesByPositionWhateverTheOfferOrder() {
+        // The two-list path offers one list's documents before the other's: a tie at the k-th place must
+        // still go to the earlier (segment, document).
+        var top = TopHits(k: 3)
+        let offers: [(Int, UInt32, Float)] = [(0, 9, 1), (0, 4, 2), (0, 7, 1), (1, 0, 2), (0, 2, 1), (0, 5, 2), (0, 1, 0.5)]
+        for (segment, doc, score) in offers { top.offer(segment: segment, doc: doc, score: score) }
+        #expect(top.items.map { [Int($0.segment), Int($0.doc)] } == [[0, 4], [0, 5], [1, 0]])
+        var wider = TopHits(k: 5)
+        for (segment, doc, score) in offers.reversed() { wider.offer(segment: segment, doc: doc, score: score) }
+        #expect(wider.items.map { [Int($0.segment), Int($0.doc)] } == [[0, 4], [0, 5], [1, 0], [0, 2], [0, 7]])
+    }
+
     @Test func pruningStopsCountingEarly() throws {
         let common = Self.vocabulary[0]
         let full = try Self.single.search(common, options: SearchOptions(limit: 10, facets: ["type"]))
