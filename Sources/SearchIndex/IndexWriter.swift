@@ -78,6 +78,7 @@ public final class IndexWriter: Sendable {
             // One view of the frozen segments per batch (refreshed after a flush); deletion bits
             // set during the batch are idempotent, so a stale view is harmless.
             var view: IndexSnapshot?
+            if s.pending.isEmpty && s.pending.capacity == 0 { Self.reserve(&s, for: flushThreshold) }
             for doc in documents {
                 if view == nil && !s.frozen.isEmpty { view = IndexSnapshot(segments: s.frozen, analyzer: analyzer) }
                 let key = Key(id: doc.id, agency: doc.agency)
@@ -163,6 +164,15 @@ public final class IndexWriter: Sendable {
     /// Writes the current snapshot atomically to `path`.
     public func write(to path: String) throws(IndexError) {
         try snapshot().write(to: path)
+    }
+
+    /// Sizes the pending list and its key table for a segment's worth of documents (at most 4 M) when the
+    /// first document of a segment arrives: a list that doubles on the way copies itself into fresh pages each
+    /// time, and a table rehashes every key; reserved capacity that is never used is only address space.
+    private static func reserve(_ s: inout State, for threshold: Int) {
+        let n = min(threshold, 1 << 22)
+        s.pending.reserveCapacity(n)
+        s.pendingKeys.reserveCapacity(n)
     }
 
     private static func flush(_ s: inout State, builder: SegmentBuilder, spillDirectory: String?) {
