@@ -166,11 +166,11 @@ public final class IndexWriter: Sendable {
         try snapshot().write(to: path)
     }
 
-    /// Sizes the pending list and its key table for a segment's worth of documents (at most 4 M) when the
+    /// Sizes the pending list and its key table for a segment's worth of documents (at most 1 M) when the
     /// first document of a segment arrives: a list that doubles on the way copies itself into fresh pages each
     /// time, and a table rehashes every key; reserved capacity that is never used is only address space.
     private static func reserve(_ s: inout State, for threshold: Int) {
-        let n = min(threshold, 1 << 22)
+        let n = min(threshold, 1 << 20)
         s.pending.reserveCapacity(n)
         s.pendingKeys.reserveCapacity(n)
     }
