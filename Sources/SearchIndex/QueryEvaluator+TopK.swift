@@ -265,9 +265,7 @@ extension QueryEvaluator {
         let docsA = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
         let scoresA = UnsafeMutablePointer<Float>.allocate(capacity: capacity)
         let inB = UnsafeMutablePointer<Bool>.allocate(capacity: capacity)
-        let wordCount = (docCount + 63) / 64
-        let marks = UnsafeMutablePointer<UInt64>.allocate(capacity: wordCount)
-        marks.initialize(repeating: 0, count: wordCount)
+        let marks = DocumentMarks(docCount: docCount)
         // Scores of tf 1 (most postings) per length byte, for each list.
         let tables = UnsafeMutablePointer<Float>.allocate(capacity: 512)
         c[a].tfOneScores(into: tables)
@@ -276,7 +274,6 @@ extension QueryEvaluator {
             docsA.deallocate()
             scoresA.deallocate()
             inB.deallocate()
-            marks.deallocate()
             tables.deallocate()
         }
         var countA = 0
@@ -286,7 +283,7 @@ extension QueryEvaluator {
                 docsA[countA + e] = d
                 let tf = block.tfs[e]
                 scoresA[countA + e] = tf == 1 ? tables[c[a].lengthByte(of: d)] : c[a].score(tf: tf, doc: d)
-                marks[Int(d >> 6)] |= 1 &<< UInt64(d & 63)
+                marks.mark(d)
             }
             countA += block.count
             if !block.complete { break }
@@ -299,7 +296,7 @@ extension QueryEvaluator {
                 let d = block.docs[e]
                 let tf = block.tfs[e]
                 var score = tf == 1 ? tables[256 + c[b].lengthByte(of: d)] : c[b].score(tf: tf, doc: d)
-                if marks[Int(d >> 6)] & (1 &<< UInt64(d & 63)) != 0 {
+                if marks.contains(d) {
                     while j < countA && docsA[j] < d { j += 1 }
                     if j < countA && docsA[j] == d {
                         // Two scores add up the same in either order (the slot order of the other paths).

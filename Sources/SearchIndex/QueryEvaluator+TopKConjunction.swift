@@ -70,13 +70,10 @@ extension QueryEvaluator {
         let capacity = c[0].df + (nL == 2 ? c[1].df : 0)
         let leadDocs = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
         let leadTfs = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
-        let wordCount = (docCount + 63) / 64
-        let marks = UnsafeMutablePointer<UInt64>.allocate(capacity: wordCount)
-        marks.initialize(repeating: 0, count: wordCount)
+        let marks = DocumentMarks(docCount: docCount)
         defer {
             leadDocs.deallocate()
             leadTfs.deallocate()
-            marks.deallocate()
         }
         var runStart = (0, 0)
         var runEnd = (0, 0)
@@ -88,7 +85,7 @@ extension QueryEvaluator {
                     let d = b.docs[e]
                     leadDocs[count + e] = d
                     leadTfs[count + e] = b.tfs[e]
-                    marks[Int(d >> 6)] |= 1 &<< UInt64(d & 63)
+                    marks.mark(d)
                 }
                 count += b.count
                 if !b.complete { break }
@@ -124,7 +121,7 @@ extension QueryEvaluator {
                 guard let b = c[f].nextBlock() else { break }
                 for e in 0..<b.count {
                     let d = b.docs[e]
-                    if marks[Int(d >> 6)] & (1 &<< UInt64(d & 63)) != 0 && h < followCapacity {
+                    if marks.contains(d) && h < followCapacity {
                         hitDocs[base + h] = d
                         hitScores[base + h] = c[f].score(tf: b.tfs[e], doc: d)
                         h += 1

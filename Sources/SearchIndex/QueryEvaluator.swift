@@ -968,20 +968,15 @@ struct QueryEvaluator {
             ca.release()
             cb.release()
         }
-        let wordCount = (docCount + 63) / 64
-        let marks = UnsafeMutablePointer<UInt64>.allocate(capacity: wordCount)
-        marks.initialize(repeating: 0, count: wordCount)
+        let marks = DocumentMarks(docCount: docCount)
         let leadDocs = UnsafeMutablePointer<UInt32>.allocate(capacity: ca.df)
-        defer {
-            marks.deallocate()
-            leadDocs.deallocate()
-        }
+        defer { leadDocs.deallocate() }
         var leadCount = 0
         while let block = ca.nextBlock(), leadCount + block.count <= ca.df {
             for e in 0..<block.count {
                 let d = block.docs[e]
                 leadDocs[leadCount + e] = d
-                marks[Int(d >> 6)] |= 1 &<< UInt64(d & 63)
+                marks.mark(d)
             }
             leadCount += block.count
             if !block.complete { break }
@@ -999,7 +994,7 @@ struct QueryEvaluator {
             guard let block = cb.nextBlock() else { break }
             for e in 0..<block.count {
                 let d = block.docs[e]
-                if marks[Int(d >> 6)] & (1 &<< UInt64(d & 63)) != 0 { out.append(d) }
+                if marks.contains(d) { out.append(d) }
             }
             if !block.complete { break }
         }

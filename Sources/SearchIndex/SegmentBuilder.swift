@@ -180,7 +180,7 @@ struct SegmentBuilder {
     /// (id, offset, length, checksum per section), the header's checksum, then each section 8-byte aligned.
     /// The sections are copied and checksummed in parallel; no byte array grows (and is copied) on the way.
     static func assemble(docCount: Int, sections: [(UInt32, [UInt8])]) -> SegmentStorage {
-        let tableStart = SegmentFormat.magic.count + 16
+        let tableStart = SegmentFormat.headerSize
         let headerEnd = tableStart + sections.count * SegmentFormat.entrySize
         var placed: [Int] = []
         placed.reserveCapacity(sections.count)
@@ -221,6 +221,7 @@ struct SegmentBuilder {
                 w.u64(UInt64(bytes.count))
                 w.u64(sums[i])
             }
+            assert(w.count == headerEnd, "header and section table as SegmentFormat lays them out")
             w.u64(w.bytes.withUnsafeBytes { SectionChecksum.compute($0) })
             let first = offsets.first ?? total
             w.bytes.withUnsafeBytes { h in
