@@ -98,11 +98,9 @@ public struct IndexSnapshot: Sendable {
     }
 
     private func hit(_ c: Candidate) -> SearchHit {
-        let e = segments[Int(c.segment)]
-        let s = e.segment.stored(Int(c.doc))
-        return SearchHit(
-            docIndex: e.docBase + Int(c.doc), id: s.id, agency: s.agency, score: Double(c.score),
-            title: s.title, author: s.author, year: s.year, holdings: s.holdings)
+        // Read through the array in place: copying the entry would retain every reference of its segment.
+        segments[Int(c.segment)].segment.hit(
+            Int(c.doc), docIndex: segments[Int(c.segment)].docBase + Int(c.doc), score: Double(c.score))
     }
 
     /// The documents a query matches, as a set (for filters).
@@ -120,10 +118,7 @@ public struct IndexSnapshot: Sendable {
         for e in segments where docIndex >= e.docBase && docIndex < e.docBase + e.segment.docCount {
             let local = docIndex - e.docBase
             if e.deleted?.contains(local) == true { return nil }
-            let s = e.segment.stored(local)
-            return SearchHit(
-                docIndex: docIndex, id: s.id, agency: s.agency, score: 0, title: s.title, author: s.author,
-                year: s.year, holdings: s.holdings)
+            return e.segment.hit(local, docIndex: docIndex, score: 0)
         }
         return nil
     }
@@ -151,7 +146,7 @@ public struct IndexSnapshot: Sendable {
                 candidates = Array(0..<e.segment.docCount)
             }
             for d in candidates where e.deleted?.contains(d) != true {
-                let s = e.segment.stored(d)
+                let s = e.segment.hit(d, docIndex: e.docBase + d, score: 0)
                 if s.id == id && s.agency == agency { out.append(e.docBase + d) }
             }
         }

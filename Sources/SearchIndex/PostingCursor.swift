@@ -85,7 +85,13 @@ struct PostingCursor {
         self.weight = weight
         let table = UnsafeMutablePointer<Float>.allocate(capacity: 256)
         // Without a table (a caller that only reads documents) every length costs nothing.
-        for k in 0..<256 { table[k] = lengthNorms.count == 256 ? lengthNorms[k] : 0 }
+        lengthNorms.withUnsafeBufferPointer { given in
+            if given.count == 256, let from = given.baseAddress {
+                table.initialize(from: from, count: 256)
+            } else {
+                table.initialize(repeating: 0, count: 256)
+            }
+        }
         norms = table
         docs = .allocate(capacity: SegmentFormat.skipInterval)
         tfs = .allocate(capacity: SegmentFormat.skipInterval)
@@ -177,7 +183,26 @@ struct PostingCursor {
     mutating func scoreBlock(_ body: (UInt32, Float) -> Void) {
         if exhausted { return }
         if decodedBlock != block { decode() }
-        for k in i..<max(i, count) { body(docs[k], score(at: k)) }
+        let lo = i
+        let n = count
+        if lo < n {
+            // The scores first, in loops without branches (the divisions pipeline and vectorise), then the
+            // calls: a division feeding the caller's threshold test per document stalled on its latency.
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: SegmentFormat.skipInterval) { buffer in
+                guard let scores = buffer.baseAddress, n <= buffer.count else { return }
+                if let bytes = normBytes {
+                    for k in lo..<n { scores[k] = norms[Int(bytes.load(fromByteOffset: Int(docs[k]), as: UInt8.self))] }
+                } else {
+                    for k in lo..<n { scores[k] = norms[1] }
+                }
+                for k in lo..<n {
+                    // The expression of `score(tf:doc:)`, so the floats are the same.
+                    let t = Float(tfs[k])
+                    scores[k] = weight * t * Self.k1p1 / (t + scores[k])
+                }
+                for k in lo..<n { body(docs[k], scores[k]) }
+            }
+        }
         setBlock(block + 1)
     }
 

@@ -23,7 +23,9 @@ extension QueryEvaluator {
         var total = 0
         var exactCount = 0
         var pruned = false
-        var contributions = [Float](repeating: 0, count: max(1, lookups.map(\.count).max() ?? 1))
+        var widest = 1
+        for terms in lookups { widest = max(widest, terms.count) }
+        var contributions = [Float](repeating: 0, count: widest)
         for (s, terms) in lookups.enumerated() where !terms.isEmpty {
             let seg = snapshot.segments[s].segment
             let cursors = UnsafeMutableBufferPointer<PostingCursor>.allocate(capacity: terms.count)
@@ -73,7 +75,6 @@ extension QueryEvaluator {
         } else {
             return nil
         }
-        let seg = snapshot.segments[s].segment
         var out: [TermLookup] = []
         var plans: [[[TermSlot]]?] = [nil, nil, nil, nil, nil]  // by kind, made once per clause
         for f in fields {
@@ -84,10 +85,12 @@ extension QueryEvaluator {
             let groups = plans[k] ?? []
             if groups.isEmpty { continue }
             guard groups.count == 1, groups[0].count == 1, case .terms(let alternatives) = groups[0][0] else { return nil }
-            let fr = seg.fields[f]
+            // Through the array in place: a copy of the segment would retain each of its references.
+            let fr = snapshot.segments[s].segment.fields[f]
+            let docCount = snapshot.segments[s].segment.docCount
             for key in alternatives {
                 guard let t = fr.find(key) else { continue }
-                if fr.bitmapOf(t, docCount: seg.docCount) != nil { return nil }
+                if fr.bitmapOf(t, docCount: docCount) != nil { return nil }
                 let df = fr.docFrequency(t)
                 let gdf = globalDF(field: f, term: key, local: df, segment: s)
                 out.append(TermLookup(field: f, ref: t, weight: IndexSchema.fields[f].weight * idf(gdf)))

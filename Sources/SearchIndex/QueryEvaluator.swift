@@ -63,7 +63,12 @@ final class PlanCache {
         var raw: String
         var kind: IndexSchema.Kind
     }
-    var entries: [Key: [[TermSlot]]] = [:]
+    /// The first plans, searched in order: most queries have a handful of clauses, and comparing a few short
+    /// strings costs less than hashing one.
+    var first: [(raw: String, kind: IndexSchema.Kind, plan: [[TermSlot]])] = []
+    /// Plans past the first 16 (a long generated query), hashed.
+    var more: [Key: [[TermSlot]]] = [:]
+    static let listed = 16
 }
 
 /// Evaluates a CQL tree against the segments of a snapshot, one segment at a time.
@@ -189,10 +194,16 @@ struct QueryEvaluator {
 
     /// Slot groups: one group per word of the term (a word can analyse to several adjacent tokens).
     func plan(_ raw: String, kind: IndexSchema.Kind) -> [[TermSlot]] {
+        for e in plans.first where e.kind == kind && e.raw == raw { return e.plan }
+        if plans.first.count < PlanCache.listed {
+            let made = makePlan(raw, kind: kind)
+            plans.first.append((raw, kind, made))
+            return made
+        }
         let key = PlanCache.Key(raw: raw, kind: kind)
-        if let cached = plans.entries[key] { return cached }
+        if let cached = plans.more[key] { return cached }
         let made = makePlan(raw, kind: kind)
-        plans.entries[key] = made
+        plans.more[key] = made
         return made
     }
 
@@ -215,6 +226,11 @@ struct QueryEvaluator {
             }
             let t = analyzer.tokens(p.literalText).joined(separator: " ")
             return t.isEmpty ? [] : [[.terms([Array(t.utf8)])]]
+        }
+        if kind == .words || kind == .codes, Self.isSingleWord(raw), !raw.utf8.contains(0x2A), !raw.utf8.contains(0x3F) {
+            // One plain word (the common query): no splitting, no pattern, the analysis alone.
+            let toks = analyzer.tokens(raw)
+            return toks.isEmpty ? [] : [toks.map { .terms([Array($0.utf8)]) }]
         }
         var groups: [[TermSlot]] = []
         for word in Self.words(raw) {

@@ -300,25 +300,14 @@ struct Segment: Sendable {
         return y == SegmentFormat.noYear ? nil : Int(y)
     }
 
-    /// The stored fields of a document.
-    func stored(_ doc: Int) -> StoredFields {
-        let e = storedFields.entry(doc, sortKeys: false)
-        return StoredFields(
-            id: e.id, agency: e.agency, title: e.title, author: e.author,
-            year: e.yearText ?? (year(doc).map { String($0) } ?? ""), holdings: e.holdings)
+    /// The hit for a document: its stored display fields, the given document index and score.
+    func hit(_ doc: Int, docIndex: Int, score: Double) -> SearchHit {
+        let y = Int16(bitPattern: years.u16(doc * 2))
+        return storedFields.hit(doc, docIndex: docIndex, score: score, yearColumn: y == SegmentFormat.noYear ? nil : y)
     }
 
     /// The stored sort key (title or author) of a document.
     func sortKey(_ doc: Int, author: Bool) -> UnsafeRawBufferPointer { storedFields.sortKey(doc, author: author) }
-}
-
-struct StoredFields {
-    var id = ""
-    var agency = ""
-    var title = ""
-    var author = ""
-    var year = ""
-    var holdings: IndexDocument.Holdings?
 }
 
 /// Reads one facet column: sorted value dictionary and per-document ordinals.

@@ -7,7 +7,7 @@
 /// ```
 enum SegmentFormat {
     static let magic: [UInt8] = Array("KTKSEGMT".utf8)
-    static let version: UInt32 = 6
+    static let version: UInt32 = 7
     static let headerSize = 24
     static let entrySize = 32
 

@@ -2,7 +2,9 @@
 ///
 /// ```
 /// docOffsets := u32 blockStart[ceil(docCount / 16) + 1]      (blob offset of every 16th document, then the end)
-/// docBlob    := entry*                                          entry := varint payloadLength payload
+/// docBlob    := block*                                          (16 documents a block, fewer in the last)
+/// block      := varint payloadLength[n] payload[n]              (the lengths first: a reader finds a document's
+///                                                               payload from one cache line, not by walking)
 /// payload    := id agency title author year sortTitle sortAuthor holdings
 /// id         := varint (digits << 1 | 1) varint value           (1–19 ASCII digits; leading zeros kept by count)
 ///             | varint (length << 1) bytes                      (anything else)
@@ -35,6 +37,9 @@ struct StoredFieldsWriter {
     private var agencyIDs: [String: Int] = [:]
     private var agencies: [String] = []
     private var payload = ByteWriter(capacity: 256)
+    /// The current block's payloads and their lengths, written out when the block is full (or at the end).
+    private var blockPayloads = ByteWriter(capacity: 4096)
+    private var blockLengths: [Int] = []
     private var count = 0
 
     init(capacity: Int) {
@@ -45,7 +50,6 @@ struct StoredFieldsWriter {
 
     /// Appends a document's entry and its year-column value.
     mutating func append(_ e: StoredEntry, year: Int16) {
-        if count % Self.block == 0 { offsets.u32(UInt32(truncatingIfNeeded: blob.count)) }
         count += 1
         payload.bytes.removeAll(keepingCapacity: true)
         let idBytes = Array(e.id.utf8)
@@ -84,12 +88,25 @@ struct StoredFieldsWriter {
         } else {
             payload.varint(0)
         }
-        blob.lengthPrefixed(payload.bytes)
+        blockLengths.append(payload.count)
+        blockPayloads.append(contentsOf: payload.bytes)
+        if blockLengths.count == Self.block { flushBlock() }
         years.u16(UInt16(bitPattern: year))
     }
 
+    /// Writes the current block: its start in the offsets, the payload lengths, the payloads.
+    private mutating func flushBlock() {
+        guard !blockLengths.isEmpty else { return }
+        offsets.u32(UInt32(truncatingIfNeeded: blob.count))
+        for n in blockLengths { blob.varint(n) }
+        blob.append(contentsOf: blockPayloads.bytes)
+        blockLengths.removeAll(keepingCapacity: true)
+        blockPayloads.bytes.removeAll(keepingCapacity: true)
+    }
+
     /// The docOffsets, docBlob, years and agencies sections.
-    func sections() -> [(UInt32, [UInt8])] {
+    mutating func sections() -> [(UInt32, [UInt8])] {
+        flushBlock()
         var o = offsets
         o.u32(UInt32(truncatingIfNeeded: blob.count))
         var a = ByteWriter()
@@ -154,20 +171,21 @@ struct StoredFieldsReader: Sendable {
         let b = doc / StoredFieldsWriter.block
         var o = Int(offsets.u32(b * 4))
         let end = min(blob.count, Int(offsets.u32((b + 1) * 4)))
-        for _ in 0..<(doc % StoredFieldsWriter.block) {
-            let len = blob.length(&o)
-            o += len
-            if o >= end { return .empty }
+        guard o < end else { return .empty }
+        // The block's lengths come first: add up those before the document, read past the rest.
+        let n = min(StoredFieldsWriter.block, docCount - b * StoredFieldsWriter.block)
+        let k = doc % StoredFieldsWriter.block
+        var before = 0
+        var length = 0
+        for j in 0..<n {
+            let len = Int(min(blob.varint(&o), UInt64(Int32.max)))
+            if j < k { before += len } else if j == k { length = len }
         }
-        let len = blob.length(&o)
-        return blob.slice(o, len) ?? .empty
+        return blob.slice(o + before, length) ?? .empty
     }
 
-    /// The whole entry of `doc`.
-    func entry(_ doc: Int) -> StoredEntry { entry(doc, sortKeys: true) }
-
-    /// The entry of `doc`; without `sortKeys` the two sort keys are left empty (what a hit shows needs none).
-    func entry(_ doc: Int, sortKeys: Bool) -> StoredEntry {
+    /// The whole entry of `doc` (what the merger writes again; a hit is read by ``hit(_:docIndex:score:yearColumn:)``).
+    func entry(_ doc: Int) -> StoredEntry {
         let p = payload(doc)
         var o = 0
         var e = StoredEntry()
@@ -202,19 +220,85 @@ struct StoredFieldsReader: Sendable {
             e.yearText = String(decoding: p.buffer(o, len), as: UTF8.self)
             o += len
         }
-        if sortKeys {
-            e.sortTitle = Array(bytes())
-            e.sortAuthor = Array(bytes())
-        } else {
-            o += p.length(&o)
-            o += p.length(&o)
-        }
+        e.sortTitle = Array(bytes())
+        e.sortAuthor = Array(bytes())
         let t = min(p.varint(&o), UInt64(Int32.max))
         if t > 0 {
             let av = min(p.varint(&o), UInt64(Int32.max))
             e.holdings = IndexDocument.Holdings(total: Int(t - 1), available: Int(av))
         }
         return e
+    }
+
+    /// The hit for `doc` (id, agency, title, author, year text, holdings), decoded straight from the payload:
+    /// no sort keys, no intermediate entry, each string made once. `yearColumn` is the document's year-column
+    /// value, used when the entry keeps no year text of its own.
+    func hit(_ doc: Int, docIndex: Int, score: Double, yearColumn: Int16?) -> SearchHit {
+        let p = payload(doc)
+        var o = 0
+        let id: String
+        let idCode = p.varint(&o)
+        if idCode & 1 == 1 {
+            id = decimal(p.varint(&o), digits: Int(min(idCode >> 1, 20)))
+        } else {
+            let len = Int(min(idCode >> 1, UInt64(max(0, p.count - o))))
+            id = String(decoding: p.buffer(o, len), as: UTF8.self)
+            o += len
+        }
+        let agency: String
+        let a = p.varint(&o)
+        if a == 0 {
+            let len = p.length(&o)
+            agency = String(decoding: p.buffer(o, len), as: UTF8.self)
+            o += len
+        } else {
+            let k = Int(min(a - 1, UInt64(Int32.max)))
+            agency = k < agencies.count ? agencies[k] : ""
+        }
+        var len = p.length(&o)
+        let title = String(decoding: p.buffer(o, len), as: UTF8.self)
+        o += len
+        len = p.length(&o)
+        let author = String(decoding: p.buffer(o, len), as: UTF8.self)
+        o += len
+        var year = ""
+        let yearTag = p.varint(&o)
+        if yearTag != 0 {
+            len = Int(min(yearTag - 1, UInt64(max(0, p.count - o))))
+            year = String(decoding: p.buffer(o, len), as: UTF8.self)
+            o += len
+        } else if let y = yearColumn {
+            year = y < 0 ? "-" + decimal(UInt64(-Int(y)), digits: 1) : decimal(UInt64(y), digits: 1)
+        }
+        o += p.length(&o)  // sort title
+        o += p.length(&o)  // sort author
+        var holdings: IndexDocument.Holdings?
+        let t = min(p.varint(&o), UInt64(Int32.max))
+        if t > 0 {
+            let av = min(p.varint(&o), UInt64(Int32.max))
+            holdings = IndexDocument.Holdings(total: Int(t - 1), available: Int(av))
+        }
+        return SearchHit(
+            docIndex: docIndex, id: id, agency: agency, score: score, title: title, author: author, year: year,
+            holdings: holdings)
+    }
+
+    /// `v` in decimal, zero-padded on the left to `digits` (at most 20) digits, made in one go.
+    private func decimal(_ v: UInt64, digits: Int) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buf in
+            var i = 20
+            var x = v
+            repeat {
+                i -= 1
+                buf[i] = UInt8(truncatingIfNeeded: x % 10) &+ 0x30
+                x /= 10
+            } while x > 0 && i > 0
+            while 20 - i < digits && i > 0 {
+                i -= 1
+                buf[i] = 0x30
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buf[i..<20]), as: UTF8.self)
+        }
     }
 
     /// The stored sort key (title or author) of `doc`, without decoding the rest.

@@ -34,23 +34,28 @@ struct IndexFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["catalogue.ktx"])
     }
 
-    /// Stored fields are packed (numeric ids as numbers, agencies through a per-segment table): every kind of
-    /// value must come back the same from memory, from the file, and after segments with different agency
-    /// tables are merged.
-    @Test func storedFieldsSurviveFilesAndMerging() throws {
+    /// Stored fields are packed (numeric ids as numbers, agencies through a per-segment table, 16 entries a
+    /// block with their lengths first): every kind of value must come back the same from memory, from the file,
+    /// and after segments with different agency tables are merged — in segments of 3 documents (one partial
+    /// block), 17 (a full block and one entry) and 41 (two full blocks and a partial one, after compaction).
+    @Test(arguments: [3, 17])
+    func storedFieldsSurviveFilesAndMerging(segmentSize: Int) throws {
         let ids = ["00123", "0", "1234567890123456789", "12345678901234567890", "kt42", "", "22677780", "x y"]
         let agencies = ["870970", "710100", "enrichmentview|775100", "", "870970", "localrecord|399101", "710100", "ø"]
-        let docs = ids.enumerated().map { i, id in
-            IndexDocument(
-                id: id, agency: agencies[i], fields: ["title": ["Titel \(i)"]], title: "Titel \(i) æøå",
-                author: i % 2 == 0 ? "Blixen, Karen" : "", year: i == 3 ? "[1998?]" : (i == 5 ? "" : "19\(10 + i)"),
-                sortYear: i == 3 ? 1998 : (i == 5 ? nil : 1910 + i),
-                holdings: i % 3 == 0 ? IndexDocument.Holdings(total: i, available: i / 2) : nil)
+        let docs = (0..<41).map { n in
+            let i = n % ids.count
+            // Titles of every length class: short, and long enough for a two-byte length (n % 5 == 4).
+            let long = n % 5 == 4 ? String(repeating: "lang titel \(n) ", count: 12) : ""
+            return IndexDocument(
+                id: n < ids.count ? ids[i] : ids[i] + "\(n)", agency: agencies[i], fields: ["title": ["Titel \(n)"]],
+                title: "Titel \(n) æøå" + long, author: i % 2 == 0 ? "Blixen, Karen" : "",
+                year: i == 3 ? "[1998?]" : (i == 5 ? "" : "19\(10 + i)"), sortYear: i == 3 ? 1998 : (i == 5 ? nil : 1910 + i),
+                holdings: i % 3 == 0 ? IndexDocument.Holdings(total: n, available: n / 2) : nil)
         }
-        let writer = IndexWriter(flushThreshold: 3)
+        let writer = IndexWriter(flushThreshold: segmentSize)
         writer.add(contentsOf: docs)
         let live = writer.snapshot()
-        #expect(live.segmentCount == 3)
+        #expect(live.segmentCount == (docs.count + segmentSize - 1) / segmentSize)
         let path = Self.tempPath("stored.ktx")
         try live.write(to: path)
         let opened = try IndexSnapshot.open(path: path)
