@@ -127,8 +127,14 @@ struct TermDictionary: Sendable {
 
     /// The block that could hold `key`: the last whose first term is ≤ key (0 if none).
     private func candidateBlock(_ key: UnsafeRawBufferPointer) -> Int {
-        var lo = 0
-        var hi = blockCount
+        guard blockCount > 1 else { return 0 }
+        // Keys past the last block's first term or before the first term (a word looked up in an index of
+        // numbers, the common miss of a bare term over every index) are answered without a binary search,
+        // whose every probe is a cache miss.
+        if compareFirst(blockCount - 1, key) <= 0 { return blockCount - 1 }
+        if compareFirst(0, key) > 0 { return 0 }
+        var lo = 1
+        var hi = blockCount - 1
         while lo < hi {
             let mid = (lo + hi) >> 1
             if compareFirst(mid, key) <= 0 { lo = mid + 1 } else { hi = mid }
