@@ -62,4 +62,11 @@ struct ByteWriter {
         var x = v
         for i in 0..<8 { bytes[offset + i] = UInt8(truncatingIfNeeded: x); x >>= 8 }
     }
+
+    /// Appends a string's UTF-8 bytes (one copy from its contiguous storage when it has one).
+    mutating func append(utf8Of s: String) {
+        if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: s.utf8)
+        }
+    }
 }

@@ -100,7 +100,9 @@ struct SegmentBuilder {
         // Documents are read in place, through a buffer pointer: a `for doc in docs` loop would copy each
         // one, retaining and releasing every string, array and dictionary it holds.
         docs.withUnsafeBufferPointer { buffer in
-            for i in buffer.indices { chunk.add(buffer[i]) }
+            // Through the base pointer: its subscript lends the document, the buffer's returns a copy.
+            guard let base = buffer.baseAddress else { return }
+            for i in buffer.indices { chunk.add(base[i]) }
         }
         return chunk.sealed()
     }
@@ -150,7 +152,12 @@ struct SegmentBuilder {
         let taskCount = fields.count + facetNames.count + 1
         let sections = UnsafeSendableArray<[(UInt32, [UInt8])]>(count: taskCount, initial: [])
         let stats = UnsafeSendableArray<(UInt64, UInt32)>(count: fields.count, initial: (0, 0))
-        DispatchQueue.concurrentPerform(iterations: taskCount) { task in
+        // The longest tasks first (the stored fields, then the indexes with the most terms or postings), so
+        // that no long one starts last while the other cores sit idle.
+        let facetTasks = fields.count..<(fields.count + facetNames.count)
+        let order = [facetTasks.upperBound] + Self.mergeOrder(fields.count) + facetTasks
+        DispatchQueue.concurrentPerform(iterations: taskCount) { slot in
+            let task = order[slot]
             if task < fields.count {
                 let f = task
                 let (dict, postings, norms, sum) = mergeField(
@@ -174,6 +181,13 @@ struct SegmentBuilder {
         var all: [(UInt32, [UInt8])] = [(SegmentFormat.stats, statBytes.bytes)]
         for s in sections.array { all.append(contentsOf: s) }
         return SegmentBuilder.assemble(docCount: n, sections: all)
+    }
+
+    /// Field numbers in the order their merges start: those whose merge takes longest first (measured on the
+    /// peer corpus: ISBN and id have a term per document, subject the most postings), then the rest in order.
+    static func mergeOrder(_ count: Int) -> [Int] {
+        let first = ["isbn", "subject", "id", "title", "author"].compactMap { IndexSchema.fieldNumber($0) }
+        return first + (0..<count).filter { !first.contains($0) }
     }
 
     /// Lays the sections out as one segment image in a buffer of exactly its size: header, section table
@@ -259,17 +273,13 @@ struct SegmentBuilder {
         }
         globalOf = []
 
-        var sortedTerms: [[UInt8]] = []
-        sortedTerms.reserveCapacity(order.count)
-        var postingLengths: [Int] = []
-        postingLengths.reserveCapacity(order.count)
+        var dictionary = TermDictionaryWriter()
         var postings = ByteWriter()
         var encoder = PostingListEncoder()
         var posStream = ByteWriter()
         var bitmapDocs: [UInt32] = []
         var allSingle = true
         for r in 0..<order.count {
-            sortedTerms.append(global.bytes(order[r]))
             let postingStart = postings.count
             encoder.reset()
             posStream.bytes.removeAll(keepingCapacity: true)
@@ -305,9 +315,9 @@ struct SegmentBuilder {
             }
             encoder.finish()
             postings.appendPostings(encoder, posStream: posStream, bitmapDocs: allSingle ? bitmapDocs : nil, docCount: docCount)
-            postingLengths.append(postings.count - postingStart)
+            global.withBytes(order[r]) { dictionary.append($0, postingLength: postings.count - postingStart) }
         }
-        let dict = TermDictionary.write(terms: sortedTerms, postingLengths: postingLengths)
+        let dict = dictionary.finish()
 
         var norms = [UInt8]()
         var sum: UInt64 = 0
@@ -385,9 +395,9 @@ struct SegmentBuilder {
     /// Stored display fields, the year column and the agency table.
     func buildStore(_ documents: [IndexDocument]) -> [(UInt32, [UInt8])] {
         var w = StoredFieldsWriter(capacity: documents.count)
-        for d in documents.indices {
-            let (e, y) = StoredFieldsWriter.entry(for: documents[d])
-            w.append(e, year: y)
+        documents.withUnsafeBufferPointer { docs in
+            guard let base = docs.baseAddress else { return }
+            for d in docs.indices { w.append(document: base[d]) }
         }
         return w.sections()
     }

@@ -41,6 +41,8 @@ struct StoredFieldsWriter {
     private var blockPayloads = ByteWriter(capacity: 4096)
     private var blockLengths: [Int] = []
     private var count = 0
+    /// The agency of the last entry and its number in the table.
+    private var lastAgency: (name: String, id: Int)?
 
     init(capacity: Int) {
         offsets = ByteWriter(capacity: 4 * (capacity / Self.block + 2))
@@ -50,39 +52,74 @@ struct StoredFieldsWriter {
 
     /// Appends a document's entry and its year-column value.
     mutating func append(_ e: StoredEntry, year: Int16) {
+        appendEntry(
+            id: e.id, agency: e.agency, title: e.title, author: e.author, yearText: e.yearText, sortTitle: e.sortTitle,
+            sortAuthor: e.sortAuthor, holdings: e.holdings, year: year)
+    }
+
+    /// Appends the entry of a document being indexed (read in place: no entry value, no copy of its strings).
+    mutating func append(document doc: borrowing IndexDocument) {
+        var y = SegmentFormat.noYear
+        if let sy = doc.sortYear, sy > Int(Int16.min), sy <= Int(Int16.max) { y = Int16(sy) }
+        let fromColumn = y != SegmentFormat.noYear && doc.year == String(y)
+        appendEntry(
+            id: doc.id, agency: doc.agency, title: doc.title, author: doc.author, yearText: fromColumn ? nil : doc.year,
+            sortTitle: doc.sortTitle, sortAuthor: doc.sortAuthor, holdings: doc.holdings, year: y)
+    }
+
+    private mutating func appendEntry(
+        id: String, agency: String, title: String, author: String, yearText: String?, sortTitle: [UInt8],
+        sortAuthor: [UInt8], holdings: IndexDocument.Holdings?, year: Int16
+    ) {
         count += 1
         payload.bytes.removeAll(keepingCapacity: true)
-        let idBytes = Array(e.id.utf8)
-        if !idBytes.isEmpty, idBytes.count <= 19, idBytes.allSatisfy({ $0 &- 0x30 < 10 }) {
-            var v: UInt64 = 0
-            for b in idBytes { v = v &* 10 &+ UInt64(b - 0x30) }
-            payload.varint(UInt64(idBytes.count) << 1 | 1)
-            payload.varint(v)
-        } else {
-            payload.varint(UInt64(idBytes.count) << 1)
-            payload.append(contentsOf: idBytes)
+        // An id of 1–19 ASCII digits is kept as its digit count and value.
+        var digits = 0
+        var value: UInt64 = 0
+        for b in id.utf8 {
+            guard b &- 0x30 < 10, digits < 19 else {
+                digits = -1
+                break
+            }
+            value = value &* 10 &+ UInt64(b &- 0x30)
+            digits += 1
         }
-        if let k = agencyIDs[e.agency] {
+        if digits > 0 {
+            payload.varint(UInt64(digits) << 1 | 1)
+            payload.varint(value)
+        } else {
+            payload.varint(UInt64(id.utf8.count) << 1)
+            payload.append(utf8Of: id)
+        }
+        // Consecutive documents mostly share their agency: compare with the last one before hashing.
+        if let last = lastAgency, last.name == agency {
+            payload.varint(last.id + 1)
+        } else if let k = agencyIDs[agency] {
+            lastAgency = (agency, k)
             payload.varint(k + 1)
         } else if agencies.count < 65_536 {
-            agencyIDs[e.agency] = agencies.count
-            agencies.append(e.agency)
+            agencyIDs[agency] = agencies.count
+            lastAgency = (agency, agencies.count)
+            agencies.append(agency)
             payload.varint(agencies.count)
         } else {
             payload.varint(0)
-            payload.lengthPrefixed(e.agency.utf8)
+            payload.varint(agency.utf8.count)
+            payload.append(utf8Of: agency)
         }
-        payload.lengthPrefixed(e.title.utf8)
-        payload.lengthPrefixed(e.author.utf8)
-        if let text = e.yearText {
+        payload.varint(title.utf8.count)
+        payload.append(utf8Of: title)
+        payload.varint(author.utf8.count)
+        payload.append(utf8Of: author)
+        if let text = yearText {
             payload.varint(text.utf8.count + 1)
-            payload.append(contentsOf: text.utf8)
+            payload.append(utf8Of: text)
         } else {
             payload.varint(0)
         }
-        payload.lengthPrefixed(e.sortTitle.prefix(SegmentFormat.sortKeyLimit))
-        payload.lengthPrefixed(e.sortAuthor.prefix(SegmentFormat.sortKeyLimit))
-        if let h = e.holdings {
+        payload.lengthPrefixed(sortTitle.prefix(SegmentFormat.sortKeyLimit))
+        payload.lengthPrefixed(sortAuthor.prefix(SegmentFormat.sortKeyLimit))
+        if let h = holdings {
             payload.varint(max(0, h.total) + 1)
             payload.varint(max(0, h.available))
         } else {
@@ -116,18 +153,6 @@ struct StoredFieldsWriter {
             (SegmentFormat.docOffsets, o.bytes), (SegmentFormat.docBlob, blob.bytes),
             (SegmentFormat.years, years.bytes), (SegmentFormat.agencies, a.bytes),
         ]
-    }
-
-    /// The entry for a document being indexed, and its year-column value.
-    static func entry(for doc: IndexDocument) -> (StoredEntry, Int16) {
-        var y = SegmentFormat.noYear
-        if let sy = doc.sortYear, sy > Int(Int16.min), sy <= Int(Int16.max) { y = Int16(sy) }
-        let fromColumn = y != SegmentFormat.noYear && doc.year == String(y)
-        let e = StoredEntry(
-            id: doc.id, agency: doc.agency, title: doc.title, author: doc.author,
-            yearText: fromColumn ? nil : doc.year, sortTitle: doc.sortTitle, sortAuthor: doc.sortAuthor,
-            holdings: doc.holdings)
-        return (e, y)
     }
 }
 

@@ -48,35 +48,11 @@ struct TermDictionary: Sendable {
 
     /// Writes a dictionary for sorted terms with their postings lengths.
     static func write(terms: [[UInt8]], postingLengths: [Int]) -> [UInt8] {
-        var w = ByteWriter()
-        let blockCount = (terms.count + blockSize - 1) / blockSize
-        w.u32(UInt32(terms.count))
-        w.u32(UInt32(blockCount))
-        var body = ByteWriter()
-        var offsets: [UInt32] = []
-        var postingStarts: [UInt32] = []
-        var posting = 0
+        var w = TermDictionaryWriter()
         for (i, term) in terms.enumerated() {
-            var shared = 0
-            if i % blockSize == 0 {
-                offsets.append(UInt32(body.count))
-                postingStarts.append(UInt32(truncatingIfNeeded: posting))
-            } else {
-                let prev = terms[i - 1]
-                let limit = min(prev.count, term.count, 255)
-                while shared < limit && prev[shared] == term[shared] { shared += 1 }
-            }
-            body.varint(shared)
-            body.varint(term.count - shared)
-            body.append(contentsOf: term[shared...])
-            body.varint(postingLengths[i])
-            posting += postingLengths[i]
+            term.withUnsafeBufferPointer { w.append($0, postingLength: postingLengths[i]) }
         }
-        offsets.append(UInt32(body.count))
-        for o in offsets { w.u32(o) }
-        for p in postingStarts { w.u32(p) }
-        w.append(contentsOf: body.bytes)
-        return w.bytes
+        return w.finish()
     }
 
     @inline(__always)
@@ -231,5 +207,49 @@ struct TermDictionary: Sendable {
             return true
         }
         return out
+    }
+}
+
+/// Writes a dictionary one term at a time, in byte order (see ``TermDictionary``'s layout): no list of every
+/// term's bytes is kept, only the previous term's for the front coding.
+struct TermDictionaryWriter {
+    private var body = ByteWriter()
+    private var offsets: [UInt32] = []
+    private var postingStarts: [UInt32] = []
+    private var posting = 0
+    private var count = 0
+    private var previous: [UInt8] = []
+
+    /// Appends the next term (greater than the previous one) and the length of its postings.
+    mutating func append(_ term: UnsafeBufferPointer<UInt8>, postingLength: Int) {
+        var shared = 0
+        if count % TermDictionary.blockSize == 0 {
+            offsets.append(UInt32(body.count))
+            postingStarts.append(UInt32(truncatingIfNeeded: posting))
+        } else {
+            let limit = min(previous.count, term.count, 255)
+            while shared < limit && previous[shared] == term[shared] { shared += 1 }
+        }
+        body.varint(shared)
+        body.varint(term.count - shared)
+        body.append(contentsOf: UnsafeBufferPointer(rebasing: term[shared...]))
+        body.varint(postingLength)
+        posting += postingLength
+        count += 1
+        previous.removeAll(keepingCapacity: true)
+        previous.append(contentsOf: term)
+    }
+
+    /// The dictionary section.
+    func finish() -> [UInt8] {
+        var w = ByteWriter(capacity: 8 + 4 * (offsets.count + 1) + 4 * postingStarts.count + body.count)
+        let blockCount = (count + TermDictionary.blockSize - 1) / TermDictionary.blockSize
+        w.u32(UInt32(count))
+        w.u32(UInt32(blockCount))
+        for o in offsets { w.u32(o) }
+        w.u32(UInt32(body.count))
+        for p in postingStarts { w.u32(p) }
+        w.append(contentsOf: body.bytes)
+        return w.bytes
     }
 }

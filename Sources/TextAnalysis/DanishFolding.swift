@@ -128,14 +128,20 @@ enum DanishFolding {
 struct ByteBuffer: ~Copyable {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
-    private var capacity: Int
+    /// Bytes allocated at `base`; 0 until the first append (most values analysed need no copy of a token,
+    /// so a tokenizer made per value allocates nothing), when `base` is a shared placeholder.
+    private var capacity = 0
+    private let initialCapacity: Int
+
+    /// Stands in for `base` before anything is allocated; never written or freed.
+    nonisolated(unsafe) private static let placeholder = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
 
     init(capacity: Int) {
-        self.capacity = max(capacity, 16)
-        base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+        initialCapacity = max(capacity, 16)
+        base = Self.placeholder
     }
 
-    deinit { base.deallocate() }
+    deinit { if capacity > 0 { base.deallocate() } }
 
     @inline(__always)
     mutating func append(_ byte: UInt8) {
@@ -160,10 +166,12 @@ struct ByteBuffer: ~Copyable {
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
     private mutating func grow() {
-        let newCapacity = capacity * 2
+        let newCapacity = capacity == 0 ? initialCapacity : capacity * 2
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        newBase.update(from: base, count: count)
-        base.deallocate()
+        if capacity > 0 {
+            newBase.update(from: base, count: count)
+            base.deallocate()
+        }
         base = newBase
         capacity = newCapacity
     }

@@ -17,25 +17,34 @@ public struct ISBN: Sendable, Hashable, CustomStringConvertible {
     /// `"9780306406157 (pbk.)"`: digits are taken from the first digit on, ignoring hyphens and blanks, up to
     /// the first other character; an `X` is taken as the tenth character.
     public init(_ raw: String) {
-        var digits: [UInt8] = []
-        digits.reserveCapacity(14)
-        var started = false
-        for byte in raw.utf8 {
-            if byte &- 0x30 < 10 {
-                started = true
-                digits.append(byte)
-                if digits.count > 13 { break }
-            } else if started && (byte == 0x58 || byte == 0x78) && digits.count == 9 {
-                digits.append(0x58)
-                break
-            } else if started && (byte == 0x2D || byte == 0x20) {
-                continue
-            } else if started {
-                break
+        // At most 14 characters are taken (one past the longest form): a buffer on the stack, no array.
+        var taken = ""
+        var valid = false
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
+            var n = 0
+            var started = false
+            for byte in raw.utf8 {
+                if byte &- 0x30 < 10 {
+                    started = true
+                    buffer[n] = byte
+                    n += 1
+                    if n > 13 { break }
+                } else if started && (byte == 0x58 || byte == 0x78) && n == 9 {
+                    buffer[n] = 0x58
+                    n += 1
+                    break
+                } else if started && (byte == 0x2D || byte == 0x20) {
+                    continue
+                } else if started {
+                    break
+                }
             }
+            let digits = UnsafeBufferPointer(rebasing: buffer[0..<n])
+            taken = String(decoding: digits, as: UTF8.self)
+            valid = ISBN.isValidCleaned(digits)
         }
-        cleaned = String(decoding: digits, as: UTF8.self)
-        isValid = ISBN.isValidCleaned(digits)
+        cleaned = taken
+        isValid = valid
     }
 
     /// Parses an ISBN; nil unless it is valid.
@@ -110,17 +119,19 @@ public struct ISBN: Sendable, Hashable, CustomStringConvertible {
         return UInt8(0x30 + (10 - sum % 10) % 10)
     }
 
-    static func isValidCleaned(_ digits: [UInt8]) -> Bool {
+    static func isValidCleaned<Digits: RandomAccessCollection<UInt8>>(_ digits: Digits) -> Bool where Digits.Index == Int {
         switch digits.count {
         case 10:
-            guard digits[0..<9].allSatisfy({ $0 &- 0x30 < 10 }) else { return false }
-            return checkDigit10(digits[0..<9]) == digits[9]
+            let first = digits.startIndex
+            guard digits[first..<(first + 9)].allSatisfy({ $0 &- 0x30 < 10 }) else { return false }
+            return checkDigit10(digits[first..<(first + 9)]) == digits[first + 9]
         case 13:
             // 978… or 979…
-            guard digits.allSatisfy({ $0 &- 0x30 < 10 }), digits[0] == 0x39, digits[1] == 0x37,
-                digits[2] == 0x38 || digits[2] == 0x39
+            let first = digits.startIndex
+            guard digits.allSatisfy({ $0 &- 0x30 < 10 }), digits[first] == 0x39, digits[first + 1] == 0x37,
+                digits[first + 2] == 0x38 || digits[first + 2] == 0x39
             else { return false }
-            return checkDigit13(digits[0..<12]) == digits[12]
+            return checkDigit13(digits[first..<(first + 12)]) == digits[first + 12]
         default:
             return false
         }
