@@ -128,26 +128,24 @@ struct SegmentBuilder {
         let chunkCount = n == 0 ? 0 : min(max(1, n / 512), cores * 4)
         let chunkSize = chunkCount == 0 ? 0 : (n + chunkCount - 1) / chunkCount
         let chunkResults = UnsafeSendableArray<[FieldChunk]>(count: chunkCount, initial: [])
+        let facetNames = IndexSchema.facetNames
+        // Facet values per facet and document, gathered by the chunk tasks (each its own documents, one pass over
+        // each document's usually small facet table) instead of in a pass of their own on one core.
+        let facetValues = facetNames.map { _ in UnsafeSendableArray<[String]>(count: n, initial: []) }
         DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
             let lo = c * chunkSize
             let hi = min(n, lo + chunkSize)
             chunkResults[c] = lo < hi ? buildChunk(documents[lo..<hi]) : []
+            for d in lo..<max(lo, hi) where !documents[d].facets.isEmpty {
+                for (name, values) in documents[d].facets {
+                    if let k = facetNames.firstIndex(of: name) { facetValues[k][d] = values }
+                }
+            }
         }
         let chunks = chunkResults.array
         let chunkBases = (0..<chunkCount).map { UInt32($0 * chunkSize) }
 
         let fields = IndexSchema.fields
-        let facetNames = IndexSchema.facetNames
-        // Facet values per facet and document, in one pass over each document's (usually small) facet table
-        // instead of one hashed lookup per facet and document.
-        var collected = [[[String]]](repeating: [], count: facetNames.count)
-        for k in collected.indices { collected[k] = [[String]](repeating: [], count: n) }
-        for d in documents.indices where !documents[d].facets.isEmpty {
-            for (name, values) in documents[d].facets {
-                if let k = facetNames.firstIndex(of: name) { collected[k][d] = values }
-            }
-        }
-        let facetValues = collected
         // Tasks: one per field (dictionary+postings+norms), one per facet, one for the stored docs.
         let taskCount = fields.count + facetNames.count + 1
         let sections = UnsafeSendableArray<[(UInt32, [UInt8])]>(count: taskCount, initial: [])
@@ -171,7 +169,7 @@ struct SegmentBuilder {
                 stats[f] = (sum, 0)
             } else if task < fields.count + facetNames.count {
                 let k = task - fields.count
-                sections[task] = [(SegmentFormat.facetBase + UInt32(k), Self.buildFacet(facetValues[k]))]
+                sections[task] = [(SegmentFormat.facetBase + UInt32(k), facetValues[k].withBuffer { Self.buildFacet($0) })]
             } else {
                 sections[task] = buildStore(documents)
             }
@@ -330,7 +328,7 @@ struct SegmentBuilder {
     }
 
     /// Facet section: value dictionary (sorted), per-document value counts, checkpoints, ordinals.
-    static func buildFacet(_ perDocument: [[String]]) -> [UInt8] {
+    static func buildFacet<PerDocument: Collection<[String]>>(_ perDocument: PerDocument) -> [UInt8] {
         var ids: [String: UInt32] = [:]
         var values: [String] = []
         var perDoc: [UInt32] = []
@@ -426,6 +424,8 @@ final class UnsafeSendableArray<T>: @unchecked Sendable {
         set { pointer[i] = newValue }
     }
     var array: [T] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
+    /// Calls `body` with the elements in place (no copy of the array).
+    func withBuffer<R>(_ body: (UnsafeBufferPointer<T>) -> R) -> R { body(UnsafeBufferPointer(start: pointer, count: count)) }
 }
 
 enum System {
