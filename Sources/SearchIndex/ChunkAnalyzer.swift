@@ -34,8 +34,9 @@ struct ChunkAnalyzer {
         seen = [Bool](repeating: false, count: schema.count)
     }
 
-    /// Analyses one document as the next of this chunk.
-    mutating func add(_ doc: borrowing IndexDocument) {
+    /// Analyses one document as the next of this chunk, read in place through a pointer (a `borrowing`
+    /// parameter fed from a buffer still copied the whole document, retaining everything it holds).
+    mutating func add(_ doc: UnsafePointer<IndexDocument>) {
         let local = UInt32(truncatingIfNeeded: docCount)
         arena.removeAll(keepingCapacity: true)
         tokenRanges.removeAll(keepingCapacity: true)
@@ -43,7 +44,7 @@ struct ChunkAnalyzer {
         for f in seen.indices { seen[f] = false }
         // The document's fields in its dictionary's order (each index's lists are its own, so the order
         // does not matter), then `id` and `agency` from the document when it does not name them.
-        for (name, values) in doc.fields {
+        for (name, values) in doc.pointee.fields {
             if let f = IndexSchema.fieldNumber(name), !seen[f] {
                 seen[f] = true
                 analyse(values, field: f, doc: local)
@@ -51,11 +52,11 @@ struct ChunkAnalyzer {
         }
         if let f = Self.idField, !seen[f] {
             seen[f] = true
-            analyse(CollectionOfOne(doc.id), field: f, doc: local)
+            analyse(CollectionOfOne(doc.pointee.id), field: f, doc: local)
         }
         if let f = Self.agencyField, !seen[f] {
             seen[f] = true
-            analyse(CollectionOfOne(doc.agency), field: f, doc: local)
+            analyse(CollectionOfOne(doc.pointee.agency), field: f, doc: local)
         }
         for f in seen.indices where !seen[f] { fields[f].lengths.append(0) }
         docCount += 1

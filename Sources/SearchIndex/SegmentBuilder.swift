@@ -100,9 +100,8 @@ struct SegmentBuilder {
         // Documents are read in place, through a buffer pointer: a `for doc in docs` loop would copy each
         // one, retaining and releasing every string, array and dictionary it holds.
         docs.withUnsafeBufferPointer { buffer in
-            // Through the base pointer: its subscript lends the document, the buffer's returns a copy.
             guard let base = buffer.baseAddress else { return }
-            for i in buffer.indices { chunk.add(base[i]) }
+            for i in buffer.indices { chunk.add(base + i) }
         }
         return chunk.sealed()
     }
@@ -136,9 +135,12 @@ struct SegmentBuilder {
             let lo = c * chunkSize
             let hi = min(n, lo + chunkSize)
             chunkResults[c] = lo < hi ? buildChunk(documents[lo..<hi]) : []
-            for d in lo..<max(lo, hi) where !documents[d].facets.isEmpty {
-                for (name, values) in documents[d].facets {
-                    if let k = facetNames.firstIndex(of: name) { facetValues[k][d] = values }
+            documents.withUnsafeBufferPointer { docs in
+                guard let base = docs.baseAddress else { return }
+                for d in lo..<max(lo, hi) where !(base + d).pointee.facets.isEmpty {
+                    for (name, values) in (base + d).pointee.facets {
+                        if let k = facetNames.firstIndex(of: name) { facetValues[k][d] = values }
+                    }
                 }
             }
         }
@@ -395,7 +397,7 @@ struct SegmentBuilder {
         var w = StoredFieldsWriter(capacity: documents.count)
         documents.withUnsafeBufferPointer { docs in
             guard let base = docs.baseAddress else { return }
-            for d in docs.indices { w.append(document: base[d]) }
+            for d in docs.indices { w.append(document: base + d) }
         }
         return w.sections()
     }

@@ -57,14 +57,16 @@ struct StoredFieldsWriter {
             sortAuthor: e.sortAuthor, holdings: e.holdings, year: year)
     }
 
-    /// Appends the entry of a document being indexed (read in place: no entry value, no copy of its strings).
-    mutating func append(document doc: borrowing IndexDocument) {
+    /// Appends the entry of a document being indexed, read in place through a pointer (a `borrowing` parameter
+    /// fed from a buffer still copied the whole document): no entry value, no copy of its strings.
+    mutating func append(document doc: UnsafePointer<IndexDocument>) {
         var y = SegmentFormat.noYear
-        if let sy = doc.sortYear, sy > Int(Int16.min), sy <= Int(Int16.max) { y = Int16(sy) }
-        let fromColumn = y != SegmentFormat.noYear && doc.year == String(y)
+        if let sy = doc.pointee.sortYear, sy > Int(Int16.min), sy <= Int(Int16.max) { y = Int16(sy) }
+        let fromColumn = y != SegmentFormat.noYear && doc.pointee.year == String(y)
         appendEntry(
-            id: doc.id, agency: doc.agency, title: doc.title, author: doc.author, yearText: fromColumn ? nil : doc.year,
-            sortTitle: doc.sortTitle, sortAuthor: doc.sortAuthor, holdings: doc.holdings, year: y)
+            id: doc.pointee.id, agency: doc.pointee.agency, title: doc.pointee.title, author: doc.pointee.author,
+            yearText: fromColumn ? nil : doc.pointee.year, sortTitle: doc.pointee.sortTitle,
+            sortAuthor: doc.pointee.sortAuthor, holdings: doc.pointee.holdings, year: y)
     }
 
     private mutating func appendEntry(
