@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Dispatch
 import TextAnalysis
 
@@ -11,53 +14,63 @@ struct SegmentBuilder {
         var positional = true
         /// The chunk's terms, numbered in first-seen order (local term ids).
         var terms = TermTable()
-        var occTerm: [UInt32] = []
+        /// The occurrences as analysed (term, document, position), until `sortByTerm`.
+        var unsorted = OccurrenceColumns()
+        /// After `sortByTerm`: documents and positions of local term t at `termStart[t]..<termStart[t+1]`.
         var occDoc: [UInt32] = []
         var occPos: [UInt32] = []
         var lengths: [UInt8] = []
         var sumLengths: UInt64 = 0
-        /// After `sortByTerm`: occurrences of local term t are `termStart[t]..<termStart[t+1]`.
         var termStart: [Int] = []
+
+        init(positional: Bool = true) {
+            self.positional = positional
+        }
 
         mutating func add(_ term: String, doc: UInt32, pos: UInt32) {
             var t = term
             t.withUTF8 { add(bytes: $0, doc: doc, pos: pos) }
         }
 
+        @inline(__always)
         mutating func add(bytes: UnsafeBufferPointer<UInt8>, doc: UInt32, pos: UInt32) {
-            occTerm.append(UInt32(truncatingIfNeeded: terms.insert(bytes)))
-            occDoc.append(doc)
-            if positional { occPos.append(pos) }
+            unsorted.append(term: UInt32(truncatingIfNeeded: terms.insert(bytes)), doc: doc, position: positional ? pos : nil)
         }
 
-        /// Stable counting sort of the occurrences by term id.
+        /// Stable counting sort of the occurrences by term id (each slot of the sorted columns written once).
         mutating func sortByTerm() {
             let t = terms.count
+            let n = unsorted.count
             var start = [Int](repeating: 0, count: t + 1)
-            for id in occTerm { start[Int(id) + 1] += 1 }
+            let occTerm = unsorted.terms
+            let occDocIn = unsorted.docs
+            let occPosIn = unsorted.positions
+            for i in 0..<n { start[Int(occTerm[i]) + 1] += 1 }
             for i in 0..<t { start[i + 1] += start[i] }
             var next = start
-            var docs = [UInt32](repeating: 0, count: occTerm.count)
-            if positional {
-                var poss = [UInt32](repeating: 0, count: occTerm.count)
-                for i in 0..<occTerm.count {
-                    let id = Int(occTerm[i])
-                    let dst = next[id]
-                    next[id] += 1
-                    docs[dst] = occDoc[i]
-                    poss[dst] = occPos[i]
+            occDoc = [UInt32](unsafeUninitializedCapacity: n) { docs, initialized in
+                if positional, let posIn = occPosIn {
+                    occPos = [UInt32](unsafeUninitializedCapacity: n) { poss, done in
+                        for i in 0..<n {
+                            let id = Int(occTerm[i])
+                            let dst = next[id]
+                            next[id] += 1
+                            docs[dst] = occDocIn[i]
+                            poss[dst] = posIn[i]
+                        }
+                        done = n
+                    }
+                } else {
+                    for i in 0..<n {
+                        let id = Int(occTerm[i])
+                        let dst = next[id]
+                        next[id] += 1
+                        docs[dst] = occDocIn[i]
+                    }
                 }
-                occPos = poss
-            } else {
-                for i in 0..<occTerm.count {
-                    let id = Int(occTerm[i])
-                    let dst = next[id]
-                    next[id] += 1
-                    docs[dst] = occDoc[i]
-                }
+                initialized = n
             }
-            occDoc = docs
-            occTerm = []
+            unsorted = OccurrenceColumns()
             terms.freezeLookups()
             termStart = start
         }
@@ -440,3 +453,56 @@ enum System {
 #if canImport(Glibc)
 import Glibc
 #endif
+
+/// Three growing columns of occurrences (term id, document, position) written by one chunk's analysis: appended
+/// to without a uniqueness check per element (an array's append makes one), grown with `realloc`, which for large
+/// blocks moves pages instead of copying bytes. Owned by one ``SegmentBuilder/FieldChunk``.
+final class OccurrenceColumns: @unchecked Sendable {
+    private(set) var terms: UnsafeMutablePointer<UInt32>
+    private(set) var docs: UnsafeMutablePointer<UInt32>
+    /// Positions, once a positional occurrence was added.
+    private(set) var positions: UnsafeMutablePointer<UInt32>?
+    private(set) var count = 0
+    private var capacity = 0
+
+    init() {
+        terms = Self.resized(nil, kept: 0, to: 1)
+        docs = Self.resized(nil, kept: 0, to: 1)
+    }
+
+    deinit {
+        free(terms)
+        free(docs)
+        free(positions)
+    }
+
+    /// `block` (holding `kept` values) reallocated for `capacity` values, keeping them.
+    private static func resized(_ block: UnsafeMutablePointer<UInt32>?, kept: Int, to capacity: Int) -> UnsafeMutablePointer<UInt32> {
+        if let grown = realloc(block, capacity * MemoryLayout<UInt32>.stride) { return grown.assumingMemoryBound(to: UInt32.self) }
+        // realloc refused: a fresh block from Swift's allocator (which traps when memory is out, as an array's
+        // growth would), the values copied over.
+        let fresh = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+        if let block {
+            fresh.update(from: block, count: kept)
+            free(block)
+        }
+        return fresh
+    }
+
+    @inline(__always)
+    func append(term: UInt32, doc: UInt32, position: UInt32?) {
+        if count == capacity { grow(positional: position != nil) }
+        terms[count] = term
+        docs[count] = doc
+        if let position, let positions { positions[count] = position }
+        count += 1
+    }
+
+    private func grow(positional: Bool) {
+        let newCapacity = max(1024, capacity * 2)
+        terms = Self.resized(terms, kept: count, to: newCapacity)
+        docs = Self.resized(docs, kept: count, to: newCapacity)
+        if positional || positions != nil { positions = Self.resized(positions, kept: count, to: newCapacity) }
+        capacity = newCapacity
+    }
+}
