@@ -191,17 +191,19 @@ private func peerDocument(_ line: UnsafeRawBufferPointer) -> IndexDocument {
     if bounds.count > 9, !bounds[9].isEmpty, bounds[9].count < 6, bounds[9].allSatisfy({ line[$0] &- 0x30 < 10 }) {
         year = bounds[9].reduce(0) { $0 * 10 + Int(line[$1] - 0x30) }
     }
-    let title = col(1), author = col(2), language = col(7), type = col(8), yearText = col(9)
+    let title = col(1), author = col(2), yearText = col(9)
+    // The language and type lists are shared by the index fields and the facets (one allocation each).
+    let language = [col(7)], type = [col(8)]
     return IndexDocument(
         id: col(0), agency: "870970",
         fields: [
             "title": [title], "author": [author], "subject": [col(3), col(4)],
             "isbn": words(5),
             "agency": words(6),
-            "language": [language], "type": [type], "year": [yearText],
+            "language": language, "type": type, "year": [yearText],
         ],
         title: title, author: author, year: yearText, sortYear: year,
-        facets: ["language": [language], "type": [type]])
+        facets: ["language": language, "type": type])
 }
 
 private func exactAlwaysFlag(_ env: [String: String]) -> Bool { env["KARTOTEK_BENCH_EXACT"] == "1" }
