@@ -13,8 +13,7 @@ struct ChunkAnalyzer {
 
     // Tokens of the values analysed so far in this document, as bytes in one arena (no String per token);
     // values are compared by bytes, so a phrase index holding its word index's values reuses their tokens.
-    private var arena: [UInt8] = []
-    private var tokenRanges: [Range<Int>] = []
+    private let tokens = TokenArena()
     private var analysed: [(String, Range<Int>)] = []
     private var phrase: [UInt8] = []
     // Whether the document names the index at all (an explicit empty list keeps `id`/`agency` unindexed).
@@ -38,8 +37,7 @@ struct ChunkAnalyzer {
     /// parameter fed from a buffer still copied the whole document, retaining everything it holds).
     mutating func add(_ doc: UnsafePointer<IndexDocument>) {
         let local = UInt32(truncatingIfNeeded: docCount)
-        arena.removeAll(keepingCapacity: true)
-        tokenRanges.removeAll(keepingCapacity: true)
+        tokens.reset()
         analysed.removeAll(keepingCapacity: true)
         for f in seen.indices { seen[f] = false }
         // The document's fields in its dictionary's order (each index's lists are its own, so the order
@@ -75,13 +73,10 @@ struct ChunkAnalyzer {
                 if let cached = analysed.first(where: { SegmentBuilder.sameBytes($0.0, value) }) {
                     toks = cached.1
                 } else {
-                    let first = tokenRanges.count
-                    builder.analyzer.forEachToken(in: value) { bytes, _, _ in
-                        let lo = arena.count
-                        arena.append(contentsOf: bytes)
-                        tokenRanges.append(lo..<arena.count)
-                    }
-                    toks = first..<tokenRanges.count
+                    let first = tokens.count
+                    let arena = tokens
+                    builder.analyzer.forEachToken(in: value) { bytes, _, _ in arena.append(bytes) }
+                    toks = first..<tokens.count
                     if analysed.count < 64 { analysed.append((value, toks)) }
                 }
                 if kind == .phrase {
@@ -90,18 +85,16 @@ struct ChunkAnalyzer {
                     phrase.removeAll(keepingCapacity: true)
                     for t in toks {
                         if !phrase.isEmpty { phrase.append(0x20) }
-                        phrase.append(contentsOf: arena[tokenRanges[t]])
+                        phrase.append(contentsOf: tokens[t])
                     }
                     phrase.withUnsafeBufferPointer { fields[f].add(bytes: $0, doc: local, pos: pos) }
                     pos &+= 1
                     length += 1
                 } else {
-                    arena.withUnsafeBufferPointer { a in
-                        for t in toks {
-                            fields[f].add(bytes: UnsafeBufferPointer(rebasing: a[tokenRanges[t]]), doc: local, pos: pos)
-                            pos &+= 1
-                            length += 1
-                        }
+                    for t in toks {
+                        fields[f].add(bytes: tokens[t], doc: local, pos: pos)
+                        pos &+= 1
+                        length += 1
                     }
                 }
             case .isbn, .issn:
@@ -121,5 +114,71 @@ struct ChunkAnalyzer {
         var out = fields
         for f in out.indices { out[f].sortByTerm() }
         return out
+    }
+}
+
+/// The tokens of the values analysed so far in one document, as bytes in one buffer (no `String` per token),
+/// appended to without an array's uniqueness check and capacity test per call. Token `t` is valid until the
+/// next append.
+final class TokenArena {
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var byteCapacity = 4096
+    private var byteCount = 0
+    /// Token t spans `bounds[2t]..<bounds[2t + 1]` of `bytes`.
+    private var bounds: UnsafeMutablePointer<Int>
+    private var tokenCapacity = 256
+    /// Tokens held.
+    private(set) var count = 0
+
+    init() {
+        bytes = .allocate(capacity: byteCapacity)
+        bounds = .allocate(capacity: 2 * tokenCapacity)
+    }
+
+    deinit {
+        bytes.deallocate()
+        bounds.deallocate()
+    }
+
+    /// Empties the arena (its buffers are kept).
+    func reset() {
+        byteCount = 0
+        count = 0
+    }
+
+    @inline(__always)
+    func append(_ token: UnsafeBufferPointer<UInt8>) {
+        if byteCount + token.count > byteCapacity || count == tokenCapacity { grow(adding: token.count) }
+        if let from = token.baseAddress { (bytes + byteCount).update(from: from, count: token.count) }
+        bounds[2 * count] = byteCount
+        byteCount += token.count
+        bounds[2 * count + 1] = byteCount
+        count += 1
+    }
+
+    /// The bytes of token `t`.
+    @inline(__always)
+    subscript(t: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: bytes + bounds[2 * t], count: bounds[2 * t + 1] - bounds[2 * t])
+    }
+
+    private func grow(adding n: Int) {
+        if byteCount + n > byteCapacity {
+            var capacity = byteCapacity * 2
+            while byteCount + n > capacity { capacity *= 2 }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: bytes, count: byteCount)
+            bytes.deallocate()
+            bytes = grown
+            byteCapacity = capacity
+        }
+        if count == tokenCapacity {
+            let capacity = tokenCapacity * 2
+            let grown = UnsafeMutablePointer<Int>.allocate(capacity: 2 * capacity)
+            grown.update(from: bounds, count: 2 * count)
+            bounds.deallocate()
+            bounds = grown
+            tokenCapacity = capacity
+        }
     }
 }

@@ -298,27 +298,30 @@ struct SegmentBuilder {
             posStream.bytes.removeAll(keepingCapacity: true)
             bitmapDocs.removeAll(keepingCapacity: true)
             allSingle = !positional
-            for (c, chunk) in chunks.enumerated() {
+            // By index, reading each chunk's arrays in place: `for chunk in chunks` copied every chunk (a retain and
+            // a release of each of its arrays) for every term.
+            for c in chunks.indices {
                 let local = localOf[c][r]
                 if local < 0 { continue }
-                var i = chunk.termStart[Int(local)]
-                let end = chunk.termStart[Int(local) + 1]
+                var i = chunks[c].termStart[Int(local)]
+                let end = chunks[c].termStart[Int(local) + 1]
                 while i < end {
-                    let d = chunk.occDoc[i]
+                    let d = chunks[c].occDoc[i]
                     var j = i + 1
-                    while j < end && chunk.occDoc[j] == d { j += 1 }
+                    while j < end && chunks[c].occDoc[j] == d { j += 1 }
                     let doc = bases[c] + d
                     let tf = j - i
                     if allSingle {
                         if tf == 1 { bitmapDocs.append(doc) } else { allSingle = false }
                     }
                     encoder.add(
-                        doc: doc, tf: tf, norm: positional && Int(d) < chunk.lengths.count ? chunk.lengths[Int(d)] : 1,
+                        doc: doc, tf: tf,
+                        norm: positional && Int(d) < chunks[c].lengths.count ? chunks[c].lengths[Int(d)] : 1,
                         positionOffset: posStream.count)
                     if positional {
                         var last: UInt32 = 0
                         for k in i..<j {
-                            let p = chunk.occPos[k]
+                            let p = chunks[c].occPos[k]
                             posStream.varint(p &- last)
                             last = p
                         }
