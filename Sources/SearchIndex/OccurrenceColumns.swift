@@ -25,10 +25,14 @@ final class OccurrenceColumns: @unchecked Sendable {
     }
 
     /// `block` (holding `kept` values) reallocated for `capacity` values, keeping them.
-    private static func resized(_ block: UnsafeMutablePointer<UInt32>?, kept: Int, to capacity: Int) -> UnsafeMutablePointer<UInt32> {
-        if let grown = realloc(block, capacity * MemoryLayout<UInt32>.stride) { return grown.assumingMemoryBound(to: UInt32.self) }
-        // realloc refused: a fresh block from Swift's allocator (which traps when memory is out, as an array's
-        // growth would), the values copied over.
+    private static func resized(
+        _ block: UnsafeMutablePointer<UInt32>?, kept: Int, to capacity: Int
+    ) -> UnsafeMutablePointer<UInt32> {
+        if let grown = realloc(block, capacity * MemoryLayout<UInt32>.stride) {
+            return grown.assumingMemoryBound(to: UInt32.self)
+        }
+        // realloc refused (memory is out): Swift's allocator, which traps then as an array's growth would; on
+        // Linux it is malloc underneath, so the block is freed with `free` like the others.
         let fresh = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
         if let block {
             fresh.update(from: block, count: kept)

@@ -34,7 +34,8 @@ struct SegmentBuilder {
 
         @inline(__always)
         mutating func add(bytes: UnsafeBufferPointer<UInt8>, doc: UInt32, pos: UInt32) {
-            unsorted.append(term: UInt32(truncatingIfNeeded: terms.insert(bytes)), doc: doc, position: positional ? pos : nil)
+            let term = UInt32(truncatingIfNeeded: terms.insert(bytes))
+            unsorted.append(term: term, doc: doc, position: positional ? pos : nil)
         }
 
         /// Stable counting sort of the occurrences by term id (each slot of the sorted columns written once).
@@ -184,7 +185,8 @@ struct SegmentBuilder {
                 stats[f] = (sum, 0)
             } else if task < fields.count + facetNames.count {
                 let k = task - fields.count
-                sections[task] = [(SegmentFormat.facetBase + UInt32(k), facetValues[k].withBuffer { Self.buildFacet($0) })]
+                let facet = facetValues[k].withBuffer { Self.buildFacet($0) }
+                sections[task] = [(SegmentFormat.facetBase + UInt32(k), facet)]
             } else {
                 sections[task] = buildStore(documents)
             }
@@ -443,7 +445,9 @@ final class UnsafeSendableArray<T>: @unchecked Sendable {
     }
     var array: [T] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
     /// Calls `body` with the elements in place (no copy of the array).
-    func withBuffer<R>(_ body: (UnsafeBufferPointer<T>) -> R) -> R { body(UnsafeBufferPointer(start: pointer, count: count)) }
+    func withBuffer<R>(_ body: (UnsafeBufferPointer<T>) -> R) -> R {
+        body(UnsafeBufferPointer(start: pointer, count: count))
+    }
 }
 
 enum System {

@@ -119,7 +119,8 @@ public struct ISBN: Sendable, Hashable, CustomStringConvertible {
         return UInt8(0x30 + (10 - sum % 10) % 10)
     }
 
-    static func isValidCleaned<Digits: RandomAccessCollection<UInt8>>(_ digits: Digits) -> Bool where Digits.Index == Int {
+    static func isValidCleaned<Digits: RandomAccessCollection<UInt8>>(_ digits: Digits) -> Bool
+    where Digits.Index == Int {
         switch digits.count {
         case 10:
             let first = digits.startIndex

@@ -49,7 +49,8 @@ struct IndexFileTests {
             return IndexDocument(
                 id: n < ids.count ? ids[i] : ids[i] + "\(n)", agency: agencies[i], fields: ["title": ["Titel \(n)"]],
                 title: "Titel \(n) æøå" + long, author: i % 2 == 0 ? "Blixen, Karen" : "",
-                year: i == 3 ? "[1998?]" : (i == 5 ? "" : "19\(10 + i)"), sortYear: i == 3 ? 1998 : (i == 5 ? nil : 1910 + i),
+                year: i == 3 ? "[1998?]" : (i == 5 ? "" : "19\(10 + i)"),
+                sortYear: i == 3 ? 1998 : (i == 5 ? nil : 1910 + i),
                 holdings: i % 3 == 0 ? IndexDocument.Holdings(total: n, available: n / 2) : nil)
         }
         let writer = IndexWriter(flushThreshold: segmentSize)
