@@ -209,12 +209,22 @@ struct QueryEvaluator {
 
     private func makePlan(_ raw: String, kind: IndexSchema.Kind) -> [[TermSlot]] {
         if kind == .isbn || kind == .issn {
-            // A plain ASCII term without digits or x has nothing for the identifier indexes (what the
-            // general path below would also find, after parsing every word as an ISBN and an ISSN).
+            // A term without ASCII digits, x, wildcards or escapes has nothing for the identifier indexes (what
+            // the general path below would also find, after parsing every word as an ISBN and an ISSN). Other
+            // scripts' letters do not change that (a Danish word with æ, ø or å is the common case): an ISBN is
+            // read from ASCII digits only, and an ISSN keeps other scripts' digits, which are checked for.
             var plain = true
-            for b in raw.utf8 where b >= 0x80 || b &- 0x30 < 10 || b == 0x78 || b == 0x58 || b == 0x2A || b == 0x3F || b == 0x5C {
-                plain = false
-                break
+            var nonASCII = false
+            for b in raw.utf8 {
+                if b >= 0x80 {
+                    nonASCII = true
+                } else if b &- 0x30 < 10 || b == 0x78 || b == 0x58 || b == 0x2A || b == 0x3F || b == 0x5C {
+                    plain = false
+                    break
+                }
+            }
+            if plain && nonASCII && kind == .issn {
+                plain = !raw.unicodeScalars.contains { $0.value >= 0x80 && $0.properties.numericType != nil }
             }
             if plain { return [] }
         }

@@ -111,6 +111,25 @@ struct SearchTests {
         #expect(r.hits[1].score == r.hits[2].score)
     }
 
+    /// A query word with letters of other scripts (æ, ø, å) has nothing for the ISBN and ISSN indexes, but digits
+    /// of other scripts do count for an ISSN: a bare word and an `in =` query must find exactly what the index holds.
+    @Test func identifierIndexesAndNonASCIIQueryWords() throws {
+        let docs = [
+            IndexDocument(
+                id: "1", agency: "870970", fields: ["title": ["Søren og havet"], "issn": ["٠٣١٧-٨٤٧١"]], title: "Søren og havet"),
+            IndexDocument(id: "2", agency: "870970", fields: ["title": ["Havet"], "issn": ["0317-8471"]], title: "Havet"),
+            IndexDocument(id: "3", agency: "870970", fields: ["title": ["Ærø"], "isbn": ["9788702012347"]], title: "Ærø"),
+        ]
+        let index = IndexSnapshot.build(docs)
+        #expect(Set(try index.search("søren").hits.map(\.id)) == ["1"])
+        #expect(Set(try index.search("ærø").hits.map(\.id)) == ["3"])
+        #expect(Set(try index.search("in = ٠٣١٧-٨٤٧١").hits.map(\.id)) == ["1"])
+        #expect(Set(try index.search("٠٣١٧٨٤٧١").hits.map(\.id)) == ["1"])
+        #expect(Set(try index.search("in = 0317-8471").hits.map(\.id)) == ["2"])
+        #expect(try index.search("in = søren").total == 0)
+        #expect(try index.search("is = ærø").total == 0)
+    }
+
     @Test func shorterFieldRanksHigher() throws {
         // "prins" in a three-word title beats … (only one title has it; use "fald"/"kongens" length)
         let r = try index.search(#"ti any "prins gæstebud""#)
