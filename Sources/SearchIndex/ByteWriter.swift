@@ -51,12 +51,6 @@ struct ByteWriter {
         while bytes.count % alignment != 0 { bytes.append(0) }
     }
 
-    /// Overwrites a little-endian u32 at `offset`.
-    mutating func patchU32(_ v: UInt32, at offset: Int) {
-        var x = v
-        for i in 0..<4 { bytes[offset + i] = UInt8(truncatingIfNeeded: x); x >>= 8 }
-    }
-
     /// Overwrites a little-endian u64 at `offset`.
     mutating func patchU64(_ v: UInt64, at offset: Int) {
         var x = v
@@ -68,5 +62,11 @@ struct ByteWriter {
         if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
             bytes.append(contentsOf: s.utf8)
         }
+    }
+
+    /// ``lengthPrefixed(_:)`` of a string's UTF-8 bytes, copied as by ``append(utf8Of:)``.
+    mutating func lengthPrefixed(utf8Of s: String) {
+        varint(s.utf8.count)
+        append(utf8Of: s)
     }
 }

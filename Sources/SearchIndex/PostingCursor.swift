@@ -195,11 +195,7 @@ struct PostingCursor {
                 } else {
                     for k in lo..<n { scores[k] = norms[1] }
                 }
-                for k in lo..<n {
-                    // The expression of `score(tf:doc:)`, so the floats are the same.
-                    let t = Float(tfs[k])
-                    scores[k] = weight * t * Self.k1p1 / (t + scores[k])
-                }
+                for k in lo..<n { scores[k] = bm25(Float(tfs[k]), norm: scores[k]) }
                 for k in lo..<n { body(docs[k], scores[k]) }
             }
         }
@@ -298,7 +294,7 @@ struct PostingCursor {
         if maxTf == 255 { return weight * Self.k1p1 * Self.slack }
         let minNorm = normBytes == nil ? 1 : Int(impacts.u8(b * SegmentFormat.impactSize + 1))
         let t = Float(max(maxTf, 1))
-        return weight * t * Self.k1p1 / (t + norms[minNorm]) * Self.slack
+        return bm25(t, norm: norms[minNorm]) * Self.slack
     }
 
     /// Decodes the current block into the buffers; a cursor that reads positions also notes whether every tf
@@ -463,10 +459,12 @@ struct PostingCursor {
     /// The BM25 score of this cursor's term occurring `tf` times in document `d` (for a caller that read
     /// the posting through ``nextBlock()``).
     @inline(__always)
-    func score(tf: UInt32, doc d: UInt32) -> Float {
-        let t = Float(tf)
-        return weight * t * Self.k1p1 / (t + norms[lengthByte(of: d)])
-    }
+    func score(tf: UInt32, doc d: UInt32) -> Float { bm25(Float(tf), norm: norms[lengthByte(of: d)]) }
+
+    /// BM25 of a term occurring `t` times in a document of length norm `norm`: the one expression every score
+    /// and bound of this cursor comes from, so equal inputs give equal floats on every path.
+    @inline(__always)
+    private func bm25(_ t: Float, norm: Float) -> Float { weight * t * Self.k1p1 / (t + norm) }
 
     /// Document `d`'s length byte in this cursor's index (1 for indexes without lengths).
     @inline(__always)
@@ -477,7 +475,6 @@ struct PostingCursor {
     /// Fills `table` (256 entries) with the score of a tf of 1 per length byte: `table[lengthByte(of: d)]` is
     /// `score(tf: 1, doc: d)`, the same float, without its division.
     func tfOneScores(into table: UnsafeMutablePointer<Float>) {
-        let t: Float = 1
-        for k in 0..<256 { table[k] = weight * t * Self.k1p1 / (t + norms[k]) }
+        for k in 0..<256 { table[k] = bm25(1, norm: norms[k]) }
     }
 }

@@ -237,9 +237,7 @@ struct QueryEvaluator {
             let t = analyzer.tokens(p.literalText).joined(separator: " ")
             return t.isEmpty ? [] : [[.terms([Array(t.utf8)])]]
         }
-        if kind == .words || kind == .codes, Self.isSingleWord(raw), !raw.utf8.contains(0x2A),
-            !raw.utf8.contains(0x3F)
-        {
+        if kind == .words || kind == .codes, Self.isSingleWord(raw), !WildcardPattern.hasSpecialCharacters(raw) {
             // One plain word (the common query): no splitting, no pattern, the analysis alone.
             let toks = analyzer.tokens(raw)
             return toks.isEmpty ? [] : [toks.map { .terms([Array($0.utf8)]) }]

@@ -105,9 +105,6 @@ struct TermTable {
         return arena.withUnsafeBufferPointer { a in body(UnsafeBufferPointer(rebasing: a[lo..<(lo + n)])) }
     }
 
-    /// The bytes of term `id`.
-    func bytes(_ id: Int) -> [UInt8] { Array(arena[starts[id]..<starts[id + 1]]) }
-
     /// Byte order of two terms.
     func precedes(_ a: Int, _ b: Int) -> Bool {
         withBytes(a) { x in withBytes(b) { y in

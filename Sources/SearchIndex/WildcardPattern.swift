@@ -10,9 +10,15 @@ struct WildcardPattern: Sendable, Hashable {
 
     var pieces: [Piece]
 
+    /// Whether raw CQL term text has a masking character or an escape (`*`, `?`, `\`); without one it is a
+    /// single literal.
+    static func hasSpecialCharacters(_ raw: String) -> Bool {
+        raw.utf8.contains(where: { $0 == 0x5C || $0 == 0x2A || $0 == 0x3F })
+    }
+
     /// Splits raw CQL term text; `\x` is a literal `x`.
     init(raw: String) {
-        if !raw.utf8.contains(where: { $0 == 0x5C || $0 == 0x2A || $0 == 0x3F }) {
+        if !Self.hasSpecialCharacters(raw) {
             pieces = raw.isEmpty ? [] : [.literal(raw)]
             return
         }
